@@ -1,0 +1,200 @@
+"""One validated, keyword-only config per stage, and the one place that builds them.
+
+The CLI, the HTTP service and a TOML config file all map into ``Settings`` through
+``build_settings``; no other module reads options.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from samestory.errors import ConfigError
+
+
+def _check(cond: bool, msg: str) -> None:
+    if not cond:
+        raise ConfigError(msg)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FieldMap:
+    """Which field of a JSON Lines record or CSV row holds each article attribute."""
+
+    id: str = "id"
+    title: str = "title"
+    text: str = "text"
+    url: str = "url"
+    published: str = "published"
+    outlet: str = "outlet"
+    language: str = "language"
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            _check(isinstance(v, str) and v != "", f"field map {f.name!r} must be a non-empty string, got {v!r}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IngestConfig:
+    """How inputs are read. ``format`` is ``auto`` (by extension and content), ``text``,
+    ``jsonl``, ``csv`` or ``html``; ``encoding`` forces a codec instead of detecting one."""
+
+    max_bytes: int = 5_000_000
+    format: str = "auto"
+    encoding: str | None = None
+    fields: FieldMap = field(default_factory=FieldMap)
+    csv_delimiter: str | None = None
+
+    def __post_init__(self) -> None:
+        _check(self.max_bytes > 0, f"max_bytes must be positive, got {self.max_bytes}")
+        _check(
+            self.format in ("auto", "text", "jsonl", "csv", "html"),
+            f"format must be auto, text, jsonl, csv or html, got {self.format!r}",
+        )
+        _check(
+            self.csv_delimiter is None or len(self.csv_delimiter) == 1,
+            f"csv_delimiter must be one character, got {self.csv_delimiter!r}",
+        )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AnalyzeConfig:
+    """Article analysis. ``ner`` is ``auto`` (the shipped model for the language, else the
+    gazetteer) or a registered recogniser name; ``language`` forces the language instead of
+    detecting it; ``n_process`` > 1 runs NER in worker processes for batches."""
+
+    ner: str = "auto"
+    language: str | None = None
+    n_process: int = 1
+    batch_size: int = 32
+    max_chars: int = 1_000_000
+
+    def __post_init__(self) -> None:
+        _check(self.n_process >= 1, f"n_process must be at least 1, got {self.n_process}")
+        _check(self.batch_size >= 1, f"batch_size must be at least 1, got {self.batch_size}")
+        _check(self.max_chars > 0, f"max_chars must be positive, got {self.max_chars}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EmbedConfig:
+    """Text encoder: a registered name (``use`` = multilingual Universal Sentence Encoder, or
+    ``hashing``, a dependency-free bag of words for tests and minimal installs)."""
+
+    encoder: str = "use"
+    threads: int = 1
+
+    def __post_init__(self) -> None:
+        _check(self.threads >= 1, f"threads must be at least 1, got {self.threads}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AlignConfig:
+    """Passage alignment. Seeds are shared runs of ``seed_words`` words; seeds on nearby
+    diagonals join while the gap is at most ``max_gap_words`` on both sides; passages shorter
+    than ``min_passage_words`` are dropped. A sentence counts as shared when at least
+    ``sentence_shared`` of its characters lie in passages."""
+
+    seed_words: int = 3
+    max_gap_words: int = 12
+    min_passage_words: int = 6
+    sentence_shared: float = 0.5
+
+    def __post_init__(self) -> None:
+        _check(self.seed_words >= 1, f"seed_words must be at least 1, got {self.seed_words}")
+        _check(self.max_gap_words >= 0, f"max_gap_words must be >= 0, got {self.max_gap_words}")
+        _check(self.min_passage_words >= 1, f"min_passage_words must be >= 1, got {self.min_passage_words}")
+        _check(0.0 < self.sentence_shared <= 1.0, f"sentence_shared must be in (0, 1], got {self.sentence_shared}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CompareConfig:
+    """Pairwise comparison: two articles are the same story when Overall <= ``same_story_max``
+    (SemEval scale, 1 = most similar, 4 = least)."""
+
+    same_story_max: float = 2.0
+
+    def __post_init__(self) -> None:
+        _check(1.0 <= self.same_story_max <= 4.0, f"same_story_max must be in [1, 4], got {self.same_story_max}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Settings:
+    """All stage configs together."""
+
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    analyze: AnalyzeConfig = field(default_factory=AnalyzeConfig)
+    embed: EmbedConfig = field(default_factory=EmbedConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)
+    compare: CompareConfig = field(default_factory=CompareConfig)
+
+
+_STAGES: dict[str, type] = {
+    "ingest": IngestConfig,
+    "analyze": AnalyzeConfig,
+    "embed": EmbedConfig,
+    "align": AlignConfig,
+    "compare": CompareConfig,
+}
+
+
+def _build_stage(stage: str, values: Mapping[str, Any]) -> Any:
+    cls = _STAGES[stage]
+    known = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(values) - known
+    if unknown:
+        raise ConfigError(f"unknown option(s) in [{stage}]: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+    values = dict(values)
+    if stage == "ingest" and isinstance(values.get("fields"), Mapping):
+        try:
+            values["fields"] = FieldMap(**values["fields"])
+        except TypeError as exc:
+            raise ConfigError(f"[ingest.fields]: {exc}") from None
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise ConfigError(f"[{stage}]: {exc}") from None
+
+
+def load_config_file(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a TOML file with one table per stage (``[ingest]``, ``[analyze]``...)."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {p}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
+    unknown = set(data) - set(_STAGES)
+    if unknown:
+        raise ConfigError(f"unknown section(s) in {p}: {', '.join(sorted(unknown))}")
+    return data
+
+
+def build_settings(
+    *, file: str | Path | None = None, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> Settings:
+    """Settings from defaults, then a TOML file, then explicit overrides (CLI flags, HTTP options).
+
+    ``overrides`` maps a stage name to option values; ``None`` values are ignored so callers can
+    pass unset flags straight through.
+    """
+    merged: dict[str, dict[str, Any]] = {s: {} for s in _STAGES}
+    if file is not None:
+        for stage, values in load_config_file(file).items():
+            merged[stage].update(values)
+    for stage, values in (overrides or {}).items():
+        if stage not in _STAGES:
+            raise ConfigError(f"unknown stage {stage!r}")
+        for k, v in values.items():
+            if v is None:
+                continue
+            if k == "fields" and isinstance(v, Mapping):
+                merged[stage].setdefault("fields", {}).update({fk: fv for fk, fv in v.items() if fv is not None})
+            else:
+                merged[stage][k] = v
+    return Settings(**{stage: _build_stage(stage, vals) for stage, vals in merged.items()})
