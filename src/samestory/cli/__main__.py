@@ -1,0 +1,5 @@
+import sys
+
+from samestory.cli import main
+
+sys.exit(main())

