@@ -28,7 +28,29 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "src/samestory/data/gazetteer.tsv.gz"
 
 # languages whose country-name translations are kept (the languages samestory is used in)
-LOCALES = ["ar", "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr", "uk", "zh_CN", "ja", "ko", "cs", "sv", "el", "he", "fa", "hi", "bn"]
+LOCALES = [
+    "ar",
+    "de",
+    "es",
+    "fr",
+    "it",
+    "nl",
+    "pl",
+    "pt",
+    "ru",
+    "tr",
+    "uk",
+    "zh_CN",
+    "ja",
+    "ko",
+    "cs",
+    "sv",
+    "el",
+    "he",
+    "fa",
+    "hi",
+    "bn",
+]
 ALTERNATES_MIN_POPULATION = 100_000  # smaller towns keep only their own name (fewer false matches)
 RANK = {"country": 3, "continent": 3, "state": 2, "city": 1}
 BIG_CITY = 500_000  # a city this large wins a name it shares with a state

@@ -34,7 +34,8 @@ def find_credits(text: str) -> list[CreditMention]:
         after = text[e : e + 3]
         in_parens = before.endswith("(") and after.startswith(")")
         at_head = s < HEAD_CHARS and (in_parens or before.rstrip().endswith(("-", "–", "—")))
-        at_tail = e >= n - TAIL_CHARS and (in_parens or before.rstrip().endswith(("-", "–", "—", "/")) or not text[e:n].strip(" .)"))
+        apart = before.endswith(("\n", "  ")) and not text[e:n].strip(" .)")  # a trailer on its own
+        at_tail = e >= n - TAIL_CHARS and (in_parens or apart or before.rstrip().endswith(("-", "–", "—", "/")))
         where = "credit" if at_head or at_tail or _CREDIT_CONTEXT.search(before) else "mention"
         out.append(CreditMention(agency, text[s:e], s, e, where))
     return out

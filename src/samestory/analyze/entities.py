@@ -68,9 +68,7 @@ class EntityExtractor:
     def extract(self, text: str, language: str) -> tuple[list[Entity], list[Place]]:
         return self.extract_many([text], [language])[0]
 
-    def extract_many(
-        self, texts: Sequence[str], languages: Sequence[str]
-    ) -> list[tuple[list[Entity], list[Place]]]:
+    def extract_many(self, texts: Sequence[str], languages: Sequence[str]) -> list[tuple[list[Entity], list[Place]]]:
         """Entities and places of each text, batching texts of one language through one model."""
         if len(texts) != len(languages):
             raise ValueError(f"got {len(languages)} languages for {len(texts)} texts")
@@ -164,14 +162,18 @@ def resolve_mentions(
             known = gaz.organisation(m.normal or surface)
             key = known.key if known else org_key(m.normal or surface)
             if key:
-                add_entity(Entity(surface, "ORG", s, e, key, known.name if known else clean_span(m.normal or surface), "model"))
+                add_entity(
+                    Entity(surface, "ORG", s, e, key, known.name if known else clean_span(m.normal or surface), "model")
+                )
             continue
         if m.label in ("PLACE", "FAC"):
             name = clean_span(m.normal or surface)
             add_place(Place(surface, s, e, f"place:{fold(name)}", name, "other", None))
             continue
         if m.label in ("NORP", "EVENT"):
-            add_entity(Entity(surface, m.label, s, e, f"{m.label.lower()}:{fold(surface)}", clean_span(surface), "model"))
+            add_entity(
+                Entity(surface, m.label, s, e, f"{m.label.lower()}:{fold(surface)}", clean_span(surface), "model")
+            )
             continue
         # MISC: the heuristic's capitalised runs and the models' miscellany; kept as MISC unless
         # the gazetteer knows the name (above) or it reads like a person's name (below)
@@ -225,7 +227,9 @@ def _propagate_surnames(text: str, entities: list[Entity], free, add_entity) -> 
                 surnames[words[-1]] = ent.key
     if not surnames:
         return
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])"
+    )
     for m in pattern.finditer(text):
         s, e = m.span()
         if free(s, e):
@@ -238,7 +242,5 @@ def _fullest_names(entities: list[Entity]) -> list[Entity]:
     for ent in entities:
         if ent.label in ("PERSON", "ORG") and len(ent.name) > len(best.get(ent.key, "")):
             best[ent.key] = ent.name
-    out = [
-        Entity(e.text, e.label, e.start, e.end, e.key, best.get(e.key, e.name), e.source) for e in entities
-    ]
+    out = [Entity(e.text, e.label, e.start, e.end, e.key, best.get(e.key, e.name), e.source) for e in entities]
     return sorted(out, key=lambda e: e.start)

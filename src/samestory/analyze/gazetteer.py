@@ -17,12 +17,27 @@ from samestory.analyze.names import TITLES, alias_form, clean_span
 
 MAX_NAME_WORDS = 6
 MIN_SCAN_POPULATION = 50_000  # a small town found by scanning alone is more often a word than a place
-_TOKEN = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+_TOKEN = re.compile(r"\w+", re.UNICODE)  # "l'Autriche", "Moskova'da": the name is a token of its own
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 _SLAVIC_ENDINGS = (
-    ("ии", "ия"), ("ией", "ия"), ("ию", "ия"), ("ой", "а"), ("ою", "а"), ("е", "а"), ("у", "а"), ("ы", "а"),
-    ("и", "а"), ("е", ""), ("а", ""), ("у", ""), ("ом", ""), ("ым", ""), ("е", "ь"), ("и", "ь"), ("ю", "ь"),
+    ("ии", "ия"),
+    ("ией", "ия"),
+    ("ию", "ия"),
+    ("ой", "а"),
+    ("ою", "а"),
+    ("е", "а"),
+    ("у", "а"),
+    ("ы", "а"),
+    ("и", "а"),
+    ("е", ""),
+    ("а", ""),
+    ("у", ""),
+    ("ом", ""),
+    ("ым", ""),
+    ("е", "ь"),
+    ("и", "ь"),
+    ("ю", "ь"),
 )
 _APOSTROPHE_SUFFIX = re.compile(r"['’]\w+$")  # Turkish "Moskova'da", "Ankara'nın"
 
@@ -128,7 +143,7 @@ class Gazetteer:
         for ref, forms in _data_lines("demonyms.tsv"):
             for form in forms.split("|"):
                 g._demonyms[form] = ref
-                if not form.endswith(("s", "ese", "ish", "ch", "i")):
+                if not form.endswith(("s", "ese", "ish", "ch")):
                     g._demonyms.setdefault(form + "s", ref)  # "Armenians"
         for key, name, *rest in _data_lines("organisations.tsv"):
             g._orgs[key] = OrgEntry(key, name)
@@ -256,7 +271,8 @@ class Gazetteer:
         place = self.places.get(key)
         if place is None:
             return None
-        if place.kind == "city" and single and (at_start or place.population < MIN_SCAN_POPULATION):
+        small = place.population < MIN_SCAN_POPULATION and place.key[5:].isdigit()  # curated ones are known
+        if place.kind == "city" and single and (at_start or small):
             return None
         return NameMatch(s, e, "place", place=place)
 

@@ -34,11 +34,13 @@ TITLES = frozenset(
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 _EDGE = " \t\n\"'“”‘’«»„()[]{}.,;:!?-–—"
 
 
 def fold(text: str) -> str:
-    """ASCII, lower case, words joined by ``-``: ``Nagorno-Karabakh`` -> ``nagorno-karabakh``, ``Путин`` -> ``putin``."""
+    """ASCII, lower case, words joined by ``-``: ``Nagorno-Karabakh`` -> ``nagorno-karabakh``,
+    ``Путин`` -> ``putin``."""
     ascii_ = anyascii(unicodedata.normalize("NFC", text)).lower()
     return _NON_WORD.sub("-", ascii_).strip("-")
 
@@ -46,6 +48,8 @@ def fold(text: str) -> str:
 def clean_span(text: str) -> str:
     """A mention without surrounding punctuation, a leading article or a possessive ending."""
     t = text.strip(_EDGE)
+    if _DOTTED.fullmatch(text.strip(_EDGE.replace(".", "")) or ""):
+        return text.strip(_EDGE.replace(".", ""))  # "U.S." keeps its last dot
     t = re.sub(r"^(?:the|The|THE)\s+", "", t)
     t = _POSSESSIVE.sub("", t).strip(_EDGE)
     return " ".join(t.split())

