@@ -51,10 +51,14 @@ def set_similarity(a_keys: Iterable[str], b_keys: Iterable[str]) -> float | None
 
 
 def place_keys(an: Analysis) -> list[str]:
-    """Places and the countries they lie in, plus countries named by demonyms (norp:AM)."""
+    """Places and the countries they lie in, plus the places demonyms name (``norp:AM`` ->
+    ``country:AM``, ``norp:region:kurdistan`` -> ``region:kurdistan``)."""
     keys = [p.key for p in an.places]
-    keys += [f"country:{p.country}" for p in an.places if p.country]
-    keys += [f"country:{e.key.split(':', 1)[1]}" for e in an.entities if e.label == "NORP" and e.key.startswith("norp:")]
+    keys += [f"country:{p.country}" for p in an.places if p.country and p.kind != "country"]
+    for e in an.entities:
+        if e.label == "NORP" and e.source == "gazetteer":
+            ref = e.key.split(":", 1)[1]
+            keys.append(f"country:{ref}" if len(ref) == 2 and ref.isupper() else ref)
     return keys
 
 
