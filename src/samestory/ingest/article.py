@@ -47,6 +47,10 @@ class Article:
     names (``AFP``, ``Reuters``, ``AP``...) read from the byline, dateline or trailer.
     ``segments`` map offsets of ``text`` back into ``raw`` (the whole decoded input, exactly as
     on disk); ``removed`` lists every non-body span of ``raw`` so nothing is dropped silently.
+
+    ``offsets_exact`` is ``False`` when ``text`` cannot be mapped into ``raw`` (an HTML page whose
+    text an extractor produced): then ``segments`` is empty, ``removed`` spans have
+    ``start == end == -1``, and ``raw_offset`` raises ``ValueError``.
     """
 
     id: str
@@ -65,6 +69,7 @@ class Article:
     removed: tuple[Removed, ...] = ()
     segments: tuple[Segment, ...] = ()
     raw: str | None = field(default=None, repr=False, compare=False)
+    offsets_exact: bool = True
 
     @property
     def published_date(self) -> date | None:
@@ -78,7 +83,10 @@ class Article:
 
         Offsets that fall in text added between kept segments (paragraph joins) map to the end
         of the preceding segment. Without segments the text is the raw input itself.
+        Raises ``ValueError`` when the article has no offset map (``offsets_exact`` is false).
         """
+        if not self.offsets_exact:
+            raise ValueError(f"article {self.id}: its text has no offset map into raw (extracted from HTML)")
         if not self.segments:
             return i
         starts = [s.text_start for s in self.segments]
@@ -104,6 +112,7 @@ class Article:
             "encoding": self.encoding,
             "metadata": dict(self.metadata),
             "removed": [r.to_dict() for r in self.removed],
+            "offsets_exact": self.offsets_exact,
             "text": self.text,
         }
         if with_raw:
