@@ -120,3 +120,9 @@ def test_spacy_french_and_spanish():
     ents_es, places_es = EntityExtractor().extract(es, "es")
     assert "person:macron" in {e.key for e in ents_fr} and "Paris" in {p.name for p in places_fr}
     assert "person:sanchez" in {e.key for e in ents_es} and "Madrid" in {p.name for p in places_es}
+
+
+def test_time_zones_are_not_organisations(gaz):
+    t = "The ministers would hold talks in Moscow from 1200 GMT."
+    ents, _ = resolve_mentions(t, [mention(t, "GMT", "ORG")], "en", gaz)
+    assert ents == []

@@ -96,9 +96,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return i, j + len(cleaned.split()[-1])
 
 
+# models tag clock-time zones as organisations ("from 1200 GMT")
+TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST WET MSK IST JST KST EST EDT CST CDT MST MDT PST PDT AEST".split())
+
+
 def _plausible_name(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
-    if len(letters) < 2 or s[0] in "@#" or "http" in s:
+    if len(letters) < 2 or s[0] in "@#" or "http" in s or s in TIME_ZONES:
         return False
     cased = [c for c in letters if c.lower() != c.upper()]
     return not cased or any(c.isupper() for c in cased)
