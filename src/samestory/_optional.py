@@ -16,6 +16,4 @@ def require(module: str, *, pip: str, purpose: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:  # ModuleNotFoundError, or a broken install of the package
-        raise MissingDependencyError(
-            f"{purpose} needs the Python package {module!r}: pip install {pip}"
-        ) from exc
+        raise MissingDependencyError(f"{purpose} needs the Python package {module!r}: pip install {pip}") from exc

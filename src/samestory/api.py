@@ -1,9 +1,9 @@
 """The Python API: read, analyse and compare articles.
 
-    >>> from samestory.api import Samestory
-    >>> ss = Samestory()
-    >>> result = ss.compare_files("a.txt", "b.txt")
-    >>> result.same_story, result.dimensions.overall
+>>> from samestory.api import Samestory
+>>> ss = Samestory()
+>>> result = ss.compare_files("a.txt", "b.txt")
+>>> result.same_story, result.dimensions.overall
 """
 
 from __future__ import annotations
@@ -65,9 +65,7 @@ class Samestory:
 
     def compare_prepared(self, a: Side, b: Side) -> Comparison:
         """Compare two already analysed and embedded articles (the fast path)."""
-        return compare_sides(
-            a, b, scorer=self.scorer, config=self.settings.compare, align_config=self.settings.align
-        )
+        return compare_sides(a, b, scorer=self.scorer, config=self.settings.compare, align_config=self.settings.align)
 
     def compare_files(self, path_a: str | Path, path_b: str | Path) -> Comparison:
         return self.compare(self.read(path_a), self.read(path_b))

@@ -147,7 +147,9 @@ def _build_stage(stage: str, values: Mapping[str, Any]) -> Any:
     known = {f.name for f in dataclasses.fields(cls)}
     unknown = set(values) - known
     if unknown:
-        raise ConfigError(f"unknown option(s) in [{stage}]: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+        raise ConfigError(
+            f"unknown option(s) in [{stage}]: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+        )
     values = dict(values)
     if stage == "ingest" and isinstance(values.get("fields"), Mapping):
         try:

@@ -17,28 +17,141 @@ LANGS = ["en", "de", "fr", "es", "it", "pt", "ru", "pl", "tr", "nl", "ar", "zh",
 GRANULARITIES = {"time", "day", "week", "month", "year", "decade"}
 KINDS = {"count", "percent", "money", "quantity", "ordinal"}
 TOKENS = [
-    "on", "Friday", "friday", "late", "last", "next", "this", "coming", "Oct", "Oct.", "9", "09", "31", "October",
-    "2020", "1994", "1990s", "'90s", "early", "mid-", "week", "month", "year", "ago", "two", "days", "some", "400",
-    "140,000", "140 000", "1.500", "1,5", "$", "€", "US$", "2.5", "billion", "bn", "m", "percent", "%", "of", "the",
-    "its", "residents", "lives", "12:00", "GMT", "1200", "pm", "a.m.", "at", "noon", "overnight", "-", "–", "/", ".",
-    ",", "'", "Freitag", "9.", "Oktober", "gestern", "vendredi", "octobre", "hier", "el", "viernes", "de", "пятницу",
-    "в", "октября", "вчера", "около", "млн", "年", "月", "日", "2020年", "10月", "上周五", "昨天", "约", "万",
-    "yüzde", "%90", "Cuma", "günü", "dozens", "Dozens", "half", "hundreds", "thousand", "twenty-five", "COVID-19",
-    "G20", "+7", "No.", "Article", "ا", "الجمعة", "أمس", "١٤٠٬٠٠٠", "\u00a0", "2019-2020", "2020-10-09", "9/10/2020",
-    "13/10/2020", "09.10.2020", "3rd", "1er", "25-year-old", "tonight", "tomorrow", "since", "in", "decades",
+    "on",
+    "Friday",
+    "friday",
+    "late",
+    "last",
+    "next",
+    "this",
+    "coming",
+    "Oct",
+    "Oct.",
+    "9",
+    "09",
+    "31",
+    "October",
+    "2020",
+    "1994",
+    "1990s",
+    "'90s",
+    "early",
+    "mid-",
+    "week",
+    "month",
+    "year",
+    "ago",
+    "two",
+    "days",
+    "some",
+    "400",
+    "140,000",
+    "140 000",
+    "1.500",
+    "1,5",
+    "$",
+    "€",
+    "US$",
+    "2.5",
+    "billion",
+    "bn",
+    "m",
+    "percent",
+    "%",
+    "of",
+    "the",
+    "its",
+    "residents",
+    "lives",
+    "12:00",
+    "GMT",
+    "1200",
+    "pm",
+    "a.m.",
+    "at",
+    "noon",
+    "overnight",
+    "-",
+    "–",
+    "/",
+    ".",
+    ",",
+    "'",
+    "Freitag",
+    "9.",
+    "Oktober",
+    "gestern",
+    "vendredi",
+    "octobre",
+    "hier",
+    "el",
+    "viernes",
+    "de",
+    "пятницу",
+    "в",
+    "октября",
+    "вчера",
+    "около",
+    "млн",
+    "年",
+    "月",
+    "日",
+    "2020年",
+    "10月",
+    "上周五",
+    "昨天",
+    "约",
+    "万",
+    "yüzde",
+    "%90",
+    "Cuma",
+    "günü",
+    "dozens",
+    "Dozens",
+    "half",
+    "hundreds",
+    "thousand",
+    "twenty-five",
+    "COVID-19",
+    "G20",
+    "+7",
+    "No.",
+    "Article",
+    "ا",
+    "الجمعة",
+    "أمس",
+    "١٤٠٬٠٠٠",
+    "\u00a0",
+    "2019-2020",
+    "2020-10-09",
+    "9/10/2020",
+    "13/10/2020",
+    "09.10.2020",
+    "3rd",
+    "1er",
+    "25-year-old",
+    "tonight",
+    "tomorrow",
+    "since",
+    "in",
+    "decades",
 ]
 SEPARATORS = [" ", " ", " ", "", "\n", ", ", "-", "\u202f"]
 token_text = st.lists(st.tuples(st.sampled_from(TOKENS), st.sampled_from(SEPARATORS)), max_size=40).map(
-    lambda parts: "".join(t + sep for t, sep in parts))
+    lambda parts: "".join(t + sep for t, sep in parts)
+)
 texts = st.one_of(st.text(max_size=300), token_text)
-references = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
-                       st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+references = st.one_of(
+    st.none(),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+)
 
 
 def spans_ok(text: str, found) -> None:
     for m in found:
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
@@ -85,7 +198,8 @@ DATE_FINDER, NUMBER_FINDER = DateFinder(), NumberFinder()
 @given(token_text, st.sampled_from(LANGS), references)
 def test_reused_finders_agree_with_fresh_ones(text, lang, ref):
     assert find_dates(text, language=lang, reference=ref, finder=DATE_FINDER) == find_dates(
-        text, language=lang, reference=ref)
+        text, language=lang, reference=ref
+    )
     assert find_numbers(text, language=lang, finder=NUMBER_FINDER) == find_numbers(text, language=lang)
 
 

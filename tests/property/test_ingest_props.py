@@ -55,9 +55,9 @@ LINES = [
 ]
 SEPARATORS = ["\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "\n\n\n", "\r"]
 
-scrapes = st.lists(
-    st.tuples(st.sampled_from(LINES), st.sampled_from(SEPARATORS)), min_size=1, max_size=25
-).map(lambda parts: "".join(line + sep for line, sep in parts))
+scrapes = st.lists(st.tuples(st.sampled_from(LINES), st.sampled_from(SEPARATORS)), min_size=1, max_size=25).map(
+    lambda parts: "".join(line + sep for line, sep in parts)
+)
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -126,7 +126,13 @@ def test_random_bytes_raise_only_input_error(data, name):
         a = read_bytes(data, source=name, config=IngestConfig(max_bytes=500))
     except InputError as exc:
         assert exc.reason in (
-            "empty", "binary", "too-large", "undecodable", "unknown-format", "malformed", "missing-field"
+            "empty",
+            "binary",
+            "too-large",
+            "undecodable",
+            "unknown-format",
+            "malformed",
+            "missing-field",
         )
         assert "\n" not in str(exc)
         return

@@ -16,7 +16,7 @@ FRI = date(2020, 10, 9)  # a Friday
 def all_of(text: str, lang: str = "en", ref: date | None = FRI) -> list[DateMention]:
     found = find_dates(text, language=lang, reference=ref)
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.first <= m.last
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     return found
@@ -52,7 +52,12 @@ def rng(m: DateMention) -> tuple[str, str, str]:
 def test_english_absolute_days(text, mention, day):
     m = one(text)
     assert (m.text, m.first.isoformat(), m.last.isoformat(), m.granularity, m.relative) == (
-        mention, day, day, "day", False)
+        mention,
+        day,
+        day,
+        "day",
+        False,
+    )
 
 
 def test_ambiguous_slash_date_is_skipped():
@@ -104,8 +109,12 @@ def test_english_weekdays(text, mention, day, part):
 
 @pytest.mark.parametrize(
     "text",
-    ["Shops expect crowds on Black Friday.", "The Sunday Times ran the story.", "The market opens on Fridays.",
-     "Pilgrims gathered for Good Friday services."],
+    [
+        "Shops expect crowds on Black Friday.",
+        "The Sunday Times ran the story.",
+        "The market opens on Fridays.",
+        "Pilgrims gathered for Good Friday services.",
+    ],
 )
 def test_weekday_lookalikes_are_not_dates(text):
     assert all_of(text) == []
@@ -189,9 +198,17 @@ def test_english_months_years_decades(text, mention, expected, part, relative):
 
 @pytest.mark.parametrize(
     "text",
-    ["The sides have clashed for decades.", "Talks lasted six hours.", "The siege lasted two weeks.",
-     "Some 2,000 people fled.", "About 2000 households lost power.", "It costs 1999 dollars.",
-     "Prices rose 12.50 per unit.", "The may hold.", "Growth was 2020 percent."],
+    [
+        "The sides have clashed for decades.",
+        "Talks lasted six hours.",
+        "The siege lasted two weeks.",
+        "Some 2,000 people fled.",
+        "About 2000 households lost power.",
+        "It costs 1999 dollars.",
+        "Prices rose 12.50 per unit.",
+        "The may hold.",
+        "Growth was 2020 percent.",
+    ],
 )
 def test_durations_counts_and_lookalikes_are_not_dates(text):
     assert all_of(text) == []
@@ -216,8 +233,12 @@ def test_a_clock_time_joins_the_day_next_to_it():
     m = one("The vote closes at 3 pm on Friday.")
     assert (m.text, m.time, m.granularity, m.first) == ("3 pm on Friday", "15:00", "time", FRI)
     m = one("Published: Saturday, 10 October, 2020 at 12:00 AM.")
-    assert (m.text, m.time, m.first, m.relative) == ("Saturday, 10 October, 2020 at 12:00 AM", "00:00",
-                                                      date(2020, 10, 10), False)
+    assert (m.text, m.time, m.first, m.relative) == (
+        "Saturday, 10 October, 2020 at 12:00 AM",
+        "00:00",
+        date(2020, 10, 10),
+        False,
+    )
     m = one("Trading resumed Monday at 9:30 a.m. EDT.", ref=date(2020, 10, 14))
     assert (m.text, m.time, m.first) == ("Monday at 9:30 a.m. EDT", "09:30 EDT", date(2020, 10, 12))
 
@@ -232,66 +253,173 @@ def test_lone_clock_time_needs_a_reference():
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("de", "Am Freitag, 9. Oktober 2020, tagte der Rat.",
-         [("Freitag, 9. Oktober 2020", "2020-10-09", "2020-10-09")]),
-        ("de", "Gestern Abend und Ende September gab es Streit.",
-         [("Gestern Abend", "2020-10-08", "2020-10-08"), ("Ende September", "2020-09-21", "2020-09-30")]),
-        ("de", "Seit 1994 und Anfang der 1990er Jahre.", [("1994", "1994-01-01", "1994-12-31"),
-                                                          ("Anfang der 1990er Jahre", "1990-01-01", "1993-12-31")]),
-        ("de", "Letzten Freitag, am Donnerstagabend, morgen.",
-         [("Letzten Freitag", "2020-10-02", "2020-10-02"), ("Donnerstagabend", "2020-10-08", "2020-10-08"),
-          ("morgen", "2020-10-10", "2020-10-10")]),
-        ("fr", "Le vendredi 9 octobre 2020, hier soir et fin septembre.",
-         [("vendredi 9 octobre 2020", "2020-10-09", "2020-10-09"), ("hier soir", "2020-10-08", "2020-10-08"),
-          ("fin septembre", "2020-09-21", "2020-09-30")]),
-        ("fr", "Le 1er octobre, vendredi dernier, la semaine dernière.",
-         [("1er octobre", "2020-10-01", "2020-10-01"), ("vendredi dernier", "2020-10-02", "2020-10-02"),
-          ("la semaine dernière", "2020-09-28", "2020-10-04")]),
-        ("fr", "Au début des années 1990 et fin du mois dernier.",
-         [("Au début des années 1990", "1990-01-01", "1993-12-31"),
-          ("fin du mois dernier", "2020-09-21", "2020-09-30")]),
-        ("es", "El viernes 9 de octubre de 2020 y ayer.", [("viernes 9 de octubre de 2020", "2020-10-09", "2020-10-09"),
-                                                           ("ayer", "2020-10-08", "2020-10-08")]),
-        ("es", "El jueves pasado, a finales de septiembre, en los años 90.",
-         [("jueves pasado", "2020-10-08", "2020-10-08"), ("a finales de septiembre", "2020-09-21", "2020-09-30"),
-          ("años 90", "1990-01-01", "1999-12-31")]),
-        ("it", "Venerdì 9 ottobre 2020, ieri sera e la settimana scorsa.",
-         [("Venerdì 9 ottobre 2020", "2020-10-09", "2020-10-09"), ("ieri sera", "2020-10-08", "2020-10-08"),
-          ("la settimana scorsa", "2020-09-28", "2020-10-04")]),
-        ("pt", "Na sexta-feira, 9 de outubro de 2020, e ontem.",
-         [("sexta-feira, 9 de outubro de 2020", "2020-10-09", "2020-10-09"), ("ontem", "2020-10-08", "2020-10-08")]),
-        ("ru", "В пятницу, 9 октября 2020 года, и вчера вечером.",
-         [("пятницу, 9 октября 2020 года", "2020-10-09", "2020-10-09"), ("вчера вечером", "2020-10-08", "2020-10-08")]),
-        ("ru", "В конце прошлого месяца, в начале 1990-х годов, в 1994 году.",
-         [("В конце прошлого месяца", "2020-09-21", "2020-09-30"),
-          ("в начале 1990-х годов", "1990-01-01", "1993-12-31"),
-          ("1994 году", "1994-01-01", "1994-12-31")]),
-        ("ru", "Встреча прошла в среду, на прошлой неделе.",
-         [("среду", "2020-10-07", "2020-10-07"), ("на прошлой неделе", "2020-09-28", "2020-10-04")]),
-        ("pl", "W piątek 9 października 2020 r. i wczoraj.",
-         [("piątek 9 października 2020 r.", "2020-10-09", "2020-10-09"), ("wczoraj", "2020-10-08", "2020-10-08")]),
-        ("tr", "9 Ekim 2020 Cuma günü ve dün akşam.",
-         [("9 Ekim 2020", "2020-10-09", "2020-10-09"), ("Cuma günü", "2020-10-09", "2020-10-09"),
-          ("dün akşam", "2020-10-08", "2020-10-08")]),
-        ("tr", "Geçen hafta, Eylül ayında, 1994'te.",
-         [("Geçen hafta", "2020-09-28", "2020-10-04"), ("Eylül ayında", "2020-09-01", "2020-09-30"),
-          ("1994'te", "1994-01-01", "1994-12-31")]),
-        ("nl", "Op vrijdag 9 oktober 2020, gisteren en eind september.",
-         [("vrijdag 9 oktober 2020", "2020-10-09", "2020-10-09"), ("gisteren", "2020-10-08", "2020-10-08"),
-          ("eind september", "2020-09-21", "2020-09-30")]),
-        ("ar", "يوم الجمعة 9 أكتوبر 2020 وأواخر الشهر الماضي.",
-         [("الجمعة 9 أكتوبر 2020", "2020-10-09", "2020-10-09"), ("أواخر الشهر الماضي", "2020-09-21", "2020-09-30")]),
-        ("zh", "2020年10月9日举行会谈，昨天和上周五，9月底。",
-         [("2020年10月9日", "2020-10-09", "2020-10-09"), ("昨天", "2020-10-08", "2020-10-08"),
-          ("上周五", "2020-10-02", "2020-10-02"), ("9月底", "2020-09-21", "2020-09-30")]),
-        ("ja", "2020年10月9日金曜日に会談した。", [("2020年10月9日", "2020-10-09", "2020-10-09"),
-                                            ("金曜日", "2020-10-09", "2020-10-09")]),
-        ("sv", "Fredag 9 oktober 2020 och igår.", [("Fredag 9 oktober 2020", "2020-10-09", "2020-10-09"),
-                                                 ("igår", "2020-10-08", "2020-10-08")]),
-        ("tr", "Pazar günü ve Cumartesi.", [("Pazar günü", "2020-10-04", "2020-10-04"),
-                                            ("Cumartesi", "2020-10-03", "2020-10-03")]),
-        ("ar", "قال وأمس إن يوم الأحد هادئ.",
-         [("أمس", "2020-10-08", "2020-10-08"), ("الأحد", "2020-10-04", "2020-10-04")]),
+        (
+            "de",
+            "Am Freitag, 9. Oktober 2020, tagte der Rat.",
+            [("Freitag, 9. Oktober 2020", "2020-10-09", "2020-10-09")],
+        ),
+        (
+            "de",
+            "Gestern Abend und Ende September gab es Streit.",
+            [("Gestern Abend", "2020-10-08", "2020-10-08"), ("Ende September", "2020-09-21", "2020-09-30")],
+        ),
+        (
+            "de",
+            "Seit 1994 und Anfang der 1990er Jahre.",
+            [("1994", "1994-01-01", "1994-12-31"), ("Anfang der 1990er Jahre", "1990-01-01", "1993-12-31")],
+        ),
+        (
+            "de",
+            "Letzten Freitag, am Donnerstagabend, morgen.",
+            [
+                ("Letzten Freitag", "2020-10-02", "2020-10-02"),
+                ("Donnerstagabend", "2020-10-08", "2020-10-08"),
+                ("morgen", "2020-10-10", "2020-10-10"),
+            ],
+        ),
+        (
+            "fr",
+            "Le vendredi 9 octobre 2020, hier soir et fin septembre.",
+            [
+                ("vendredi 9 octobre 2020", "2020-10-09", "2020-10-09"),
+                ("hier soir", "2020-10-08", "2020-10-08"),
+                ("fin septembre", "2020-09-21", "2020-09-30"),
+            ],
+        ),
+        (
+            "fr",
+            "Le 1er octobre, vendredi dernier, la semaine dernière.",
+            [
+                ("1er octobre", "2020-10-01", "2020-10-01"),
+                ("vendredi dernier", "2020-10-02", "2020-10-02"),
+                ("la semaine dernière", "2020-09-28", "2020-10-04"),
+            ],
+        ),
+        (
+            "fr",
+            "Au début des années 1990 et fin du mois dernier.",
+            [
+                ("Au début des années 1990", "1990-01-01", "1993-12-31"),
+                ("fin du mois dernier", "2020-09-21", "2020-09-30"),
+            ],
+        ),
+        (
+            "es",
+            "El viernes 9 de octubre de 2020 y ayer.",
+            [("viernes 9 de octubre de 2020", "2020-10-09", "2020-10-09"), ("ayer", "2020-10-08", "2020-10-08")],
+        ),
+        (
+            "es",
+            "El jueves pasado, a finales de septiembre, en los años 90.",
+            [
+                ("jueves pasado", "2020-10-08", "2020-10-08"),
+                ("a finales de septiembre", "2020-09-21", "2020-09-30"),
+                ("años 90", "1990-01-01", "1999-12-31"),
+            ],
+        ),
+        (
+            "it",
+            "Venerdì 9 ottobre 2020, ieri sera e la settimana scorsa.",
+            [
+                ("Venerdì 9 ottobre 2020", "2020-10-09", "2020-10-09"),
+                ("ieri sera", "2020-10-08", "2020-10-08"),
+                ("la settimana scorsa", "2020-09-28", "2020-10-04"),
+            ],
+        ),
+        (
+            "pt",
+            "Na sexta-feira, 9 de outubro de 2020, e ontem.",
+            [("sexta-feira, 9 de outubro de 2020", "2020-10-09", "2020-10-09"), ("ontem", "2020-10-08", "2020-10-08")],
+        ),
+        (
+            "ru",
+            "В пятницу, 9 октября 2020 года, и вчера вечером.",
+            [
+                ("пятницу, 9 октября 2020 года", "2020-10-09", "2020-10-09"),
+                ("вчера вечером", "2020-10-08", "2020-10-08"),
+            ],
+        ),
+        (
+            "ru",
+            "В конце прошлого месяца, в начале 1990-х годов, в 1994 году.",
+            [
+                ("В конце прошлого месяца", "2020-09-21", "2020-09-30"),
+                ("в начале 1990-х годов", "1990-01-01", "1993-12-31"),
+                ("1994 году", "1994-01-01", "1994-12-31"),
+            ],
+        ),
+        (
+            "ru",
+            "Встреча прошла в среду, на прошлой неделе.",
+            [("среду", "2020-10-07", "2020-10-07"), ("на прошлой неделе", "2020-09-28", "2020-10-04")],
+        ),
+        (
+            "pl",
+            "W piątek 9 października 2020 r. i wczoraj.",
+            [("piątek 9 października 2020 r.", "2020-10-09", "2020-10-09"), ("wczoraj", "2020-10-08", "2020-10-08")],
+        ),
+        (
+            "tr",
+            "9 Ekim 2020 Cuma günü ve dün akşam.",
+            [
+                ("9 Ekim 2020", "2020-10-09", "2020-10-09"),
+                ("Cuma günü", "2020-10-09", "2020-10-09"),
+                ("dün akşam", "2020-10-08", "2020-10-08"),
+            ],
+        ),
+        (
+            "tr",
+            "Geçen hafta, Eylül ayında, 1994'te.",
+            [
+                ("Geçen hafta", "2020-09-28", "2020-10-04"),
+                ("Eylül ayında", "2020-09-01", "2020-09-30"),
+                ("1994'te", "1994-01-01", "1994-12-31"),
+            ],
+        ),
+        (
+            "nl",
+            "Op vrijdag 9 oktober 2020, gisteren en eind september.",
+            [
+                ("vrijdag 9 oktober 2020", "2020-10-09", "2020-10-09"),
+                ("gisteren", "2020-10-08", "2020-10-08"),
+                ("eind september", "2020-09-21", "2020-09-30"),
+            ],
+        ),
+        (
+            "ar",
+            "يوم الجمعة 9 أكتوبر 2020 وأواخر الشهر الماضي.",
+            [("الجمعة 9 أكتوبر 2020", "2020-10-09", "2020-10-09"), ("أواخر الشهر الماضي", "2020-09-21", "2020-09-30")],
+        ),
+        (
+            "zh",
+            "2020年10月9日举行会谈，昨天和上周五，9月底。",
+            [
+                ("2020年10月9日", "2020-10-09", "2020-10-09"),
+                ("昨天", "2020-10-08", "2020-10-08"),
+                ("上周五", "2020-10-02", "2020-10-02"),
+                ("9月底", "2020-09-21", "2020-09-30"),
+            ],
+        ),
+        (
+            "ja",
+            "2020年10月9日金曜日に会談した。",
+            [("2020年10月9日", "2020-10-09", "2020-10-09"), ("金曜日", "2020-10-09", "2020-10-09")],
+        ),
+        (
+            "sv",
+            "Fredag 9 oktober 2020 och igår.",
+            [("Fredag 9 oktober 2020", "2020-10-09", "2020-10-09"), ("igår", "2020-10-08", "2020-10-08")],
+        ),
+        (
+            "tr",
+            "Pazar günü ve Cumartesi.",
+            [("Pazar günü", "2020-10-04", "2020-10-04"), ("Cumartesi", "2020-10-03", "2020-10-03")],
+        ),
+        (
+            "ar",
+            "قال وأمس إن يوم الأحد هادئ.",
+            [("أمس", "2020-10-08", "2020-10-08"), ("الأحد", "2020-10-04", "2020-10-04")],
+        ),
         ("zh", "会议于12：30开始。", [("12：30", "2020-10-09", "2020-10-09")]),
     ],
 )
@@ -322,7 +450,8 @@ def test_finder_reuse_gives_the_same_mentions():
     finder = DateFinder()
     for text, lang in [("Ministers met on Friday, 9 October 2020.", "en"), ("Gestern und am 9. Oktober.", "de")]:
         assert find_dates(text, language=lang, reference=FRI, finder=finder) == find_dates(
-            text, language=lang, reference=FRI)
+            text, language=lang, reference=FRI
+        )
 
 
 def test_empty_text():
@@ -344,7 +473,9 @@ def test_example_pair(shared_pair):
     assert by_text["late on Thursday"][0].first == date(2020, 10, 8)
     assert rng(by_text["late last month"][0]) == ("2020-09-21", "2020-09-30", "month")
     assert (rng(by_text["early 1990s"][0]), by_text["early 1990s"][0].part) == (
-        ("1990-01-01", "1993-12-31", "decade"), "early")
+        ("1990-01-01", "1993-12-31", "decade"),
+        "early",
+    )
     assert rng(by_text["1994"][0]) == ("1994-01-01", "1994-12-31", "year")
     assert rng(by_text["October 8, 2020"][0]) == ("2020-10-08", "2020-10-08", "day")
     assert rng(by_text["this week"][0]) == ("2020-10-05", "2020-10-11", "week")

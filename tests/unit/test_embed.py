@@ -10,7 +10,9 @@ from samestory.embed.vectors import lead_of
 
 def test_hashing_encoder_unit_rows_and_similarity():
     enc = make_encoder(EmbedConfig(encoder="hashing"))
-    x = enc.encode(["The ferry sank near the harbour", "the ferry sank near the harbour today", "Quarterly earnings rose", ""])
+    x = enc.encode(
+        ["The ferry sank near the harbour", "the ferry sank near the harbour today", "Quarterly earnings rose", ""]
+    )
     assert x.shape == (4, enc.dim)
     assert np.allclose(np.linalg.norm(x[:3], axis=1), 1.0, atol=1e-5)
     assert np.all(x[3] == 0)  # nothing to embed: a zero vector, not noise

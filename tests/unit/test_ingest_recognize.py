@@ -95,8 +95,7 @@ def test_no_trailing_credit(para):
         ("RALEIGH, N.C. — The governor", "RALEIGH, N.C.", "RALEIGH", ()),
         ("PARIS, 9 oct (AFP) - Les ministres", "PARIS, 9 oct (AFP)", "PARIS", ("AFP",)),
         ("МОСКВА, 9 окт — РИА Новости. Министры", "МОСКВА, 9 окт — РИА Новости", "МОСКВА", ("RIA Novosti",)),
-        ("Rio de Janeiro, Oct 9 (Reuters) - Brazil", "Rio de Janeiro, Oct 9 (Reuters)", "Rio de Janeiro",
-         ("Reuters",)),
+        ("Rio de Janeiro, Oct 9 (Reuters) - Brazil", "Rio de Janeiro, Oct 9 (Reuters)", "Rio de Janeiro", ("Reuters",)),
         ("(AFP) - Talks resumed", "(AFP)", None, ("AFP",)),
     ],
 )
@@ -172,8 +171,14 @@ def test_subheading(para, heading):
 
 @pytest.mark.parametrize(
     "para",
-    ["The vote was 84-10.", "He declined to comment.", "Here is what we know:", '"We will win," he said',
-     "the rest of a sentence", "A line that is far too long to be a heading because it goes on and on and on"],
+    [
+        "The vote was 84-10.",
+        "He declined to comment.",
+        "Here is what we know:",
+        '"We will win," he said',
+        "the rest of a sentence",
+        "A line that is far too long to be a heading because it goes on and on and on",
+    ],
 )
 def test_not_a_subheading(para):
     assert rec.subheading(para) is None

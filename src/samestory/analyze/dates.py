@@ -46,37 +46,61 @@ __all__ = ["DateFinder", "find_dates"]
 _NEVER = r"(?!x)x"
 _ZONES = tables.ZONES
 _DIGITS = re.compile(r"\d+")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 # what may follow a bare 4-digit number that is then a count or measure, not a year
 _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:[%‰$€£¥₽₺]|(?:km|kg|mi|t|MW|GW|kW|mln|bn|m|euros?|dollars?|USD|EUR|tonnes?|tons?|barrels?|"
     r"руб\w*|тыс\w*|млн|млрд|Mio|Mrd|Euro|человек|людей|Menschen|Personen|personnes|personas|persone|"
     r"pessoas|osób|kişi|mensen|people|persons|percent|per\s+cent|prozent|процент\w*|pour\s?cent|por\s+ciento|"
-    r"per\s?cento|por\s+cento|procent\w*)(?!\w))", re.IGNORECASE)
+    r"per\s?cento|por\s+cento|procent\w*)(?!\w))",
+    re.IGNORECASE,
+)
 _EN_NEXT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)")
 _EN_PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 _EN_NOT_PLURAL = frozenset(
     "was has is as this its his hers ours yours theirs thus plus versus whereas towards afterwards perhaps "
     "besides always unless across less news series species politics economics analysis crisis basis "
-    "sometimes nevertheless".split())
+    "sometimes nevertheless".split()
+)
 _EN_STRONG_YEAR = frozenset(
     "since until till during before after between through circa year early late mid spring summer autumn "
-    "fall winter end start beginning middle".split())
+    "fall winter end start beginning middle".split()
+)
 _EN_NOT_WEEKDAY_BEFORE = frozenset("black good cyber ash holy easter palm super giving bloody".split())
-_EN_NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|Independent|Star|"
-                                   r"Night\s+Live|Sport|Service|Prayers?|School)\b")
+_EN_NOT_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|Independent|Star|"
+    r"Night\s+Live|Sport|Service|Prayers?|School)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
 _BOUND = "[\\s\"“‘'(\\[—–/-]"  # what may precede a word-scan hit (the text is padded with one space)
 _MERGE_GAP = re.compile(r"\s+(?:(?:on|at|am|um|le|el|à|às|a|в|во|o|om|alle|saat)\s+)?", re.IGNORECASE)
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
-                  r"(?::\d\d(?:\.\d+)?)?(?P<z>Z)?)?(?![\w-]|[.:]\d)")
+_ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)"
+    r"(?::\d\d(?:\.\d+)?)?(?P<z>Z)?)?(?![\w-]|[.:]\d)"
+)
 _YMD = re.compile(r"(?P<y>\d{4})[/.](?P<mo>\d{1,2})[/.](?P<d>\d{1,2})(?![\w/]|[.]\d)")
 _DMY_DOTS = re.compile(r"(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})(?!\w|[.]\d)")
 _SLASH = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\w/])")
 _HHMM_ZONE = re.compile(rf"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<z>{_ZONES})(?!\w)")
-_AMPM = re.compile(rf"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)"
-                   rf"(?:\s*(?P<z>{_ZONES})(?!\w))?")
+_AMPM = re.compile(
+    rf"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)"
+    rf"(?:\s*(?P<z>{_ZONES})(?!\w))?"
+)
 _ZH_DAY = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _ZH_PART = "|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(tables.ZH_PARTS))
 _ZH_MONTH = re.compile(rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?P<mo>1[0-2]|0?[1-9])\s*月份?(?:{_ZH_PART})?(?!\s*\d)")
@@ -111,8 +135,11 @@ def _lower_rx(rx: str) -> str:
     """Lower-case a regex's letters, not its escapes (``\\S`` must stay ``\\S``)."""
     if rx == rx.lower():
         return rx
-    return re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[^\\(]+|\(",
-                  lambda m: m.group() if m.group().startswith(("\\", "(?P")) else m.group().lower(), rx)
+    return re.sub(
+        r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[^\\(]+|\(",
+        lambda m: m.group() if m.group().startswith(("\\", "(?P")) else m.group().lower(),
+        rx,
+    )
 
 
 def _tagged(prefix: str, pairs: tuple[tuple[str, str], ...]) -> str:
@@ -129,8 +156,18 @@ def _part(m: re.Match[str] | None, prefix: str, pairs: tuple[tuple[str, str], ..
     return None
 
 
-def _mention(text: str, s: int, e: int, first: date, last: date, gran: str, rel: bool = False,
-             part: str | None = None, time: str | None = None, needs_day: bool = False) -> _Cand:
+def _mention(
+    text: str,
+    s: int,
+    e: int,
+    first: date,
+    last: date,
+    gran: str,
+    rel: bool = False,
+    part: str | None = None,
+    time: str | None = None,
+    needs_day: bool = False,
+) -> _Cand:
     return _Cand(s, e, DateMention(text[s:e], s, e, first, last, gran, rel, part, time), needs_day)
 
 
@@ -160,21 +197,29 @@ class _Lang:
         if code == "ar":  # "and", "so", "by" are written on the next word: وأمس
             lb = r"(?:(?<!\w)|(?<=(?<!\w)[وفب]))"
         wds = "|".join(f"(?:{w})" for w in s.weekdays)
-        mods = (rf"(?:(?:(?P<ml>{s.wd_last or _NEVER})|(?P<mn>{s.wd_next or _NEVER})"
-                rf"|(?P<mt>{s.wd_this or _NEVER})){sep})?")
+        mods = (
+            rf"(?:(?:(?P<ml>{s.wd_last or _NEVER})|(?P<mn>{s.wd_next or _NEVER})"
+            rf"|(?P<mt>{s.wd_this or _NEVER})){sep})?"
+        )
         part, tod = _tagged("p", s.parts), _tagged("t", s.tod)
         ysuf = s.year_suffix
         self.month_scan = scan([f"(?:{m})" for m in s.months] + [f"(?:{a})" for a in s.abbr if a])
         # which month, weekday or relative word an anchor is: one alternation, read with ``lastgroup``
-        self.month_id = c("|".join(f"(?P<f{i}>{m})" for i, m in enumerate(s.months))
-                          + "".join(f"|(?P<a{i}>{a})" for i, a in enumerate(s.abbr) if a))
-        self.day_before = c(rf"(?<!\w)(?:(?:{wds}),?\s+(?:(?i:the)\s+)?)?"
-                            rf"(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
-                            rf"{s.day_suffix}{s.dm_sep}\Z")
+        self.month_id = c(
+            "|".join(f"(?P<f{i}>{m})" for i, m in enumerate(s.months))
+            + "".join(f"|(?P<a{i}>{a})" for i, a in enumerate(s.abbr) if a)
+        )
+        self.day_before = c(
+            rf"(?<!\w)(?:(?:{wds}),?\s+(?:(?i:the)\s+)?)?"
+            rf"(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+            rf"{s.day_suffix}{s.dm_sep}\Z"
+        )
         self.wd_before_date = c(rf"(?<!\w)(?:{wds}),?\s+\Z")
         self.year_after = c(rf"{s.my_sep}(?P<y>\d{{4}}){ysuf}(?!\w)")
-        self.day_after = c(r"\s*(?P<d>\d{1,2})(?:\s*[-–]\s*(?P<d2>\d{1,2}))?(?:st|nd|rd|th)?(?!\d|[:.,]\d)"
-                           r"(?:,?\s*(?P<y>\d{4})(?!\d))?(?!\w)")
+        self.day_after = c(
+            r"\s*(?P<d>\d{1,2})(?:\s*[-–]\s*(?P<d2>\d{1,2}))?(?:st|nd|rd|th)?(?!\d|[:.,]\d)"
+            r"(?:,?\s*(?P<y>\d{4})(?!\d))?(?!\w)"
+        )
         self.month_before = c(rf"(?<!\w)(?:(?P<pre>{s.month_pre or _NEVER})\s+)?(?P<x>(?:{part}[\s-]*)?{mods})\Z")
         self.month_post = c(s.month_post) if s.month_post else None
         self.part_before = c(rf"{lb}(?P<x>{part}[\s-]*)\Z") if s.parts else None
@@ -183,15 +228,23 @@ class _Lang:
         self.wd_id = c("|".join(f"(?P<w{i}>{w})" for i, w in enumerate(s.weekdays)))
         on_ = r"(?:(?i:on)\s+)?" if self.en else ""
         self.wd_before = c(rf"{lb}(?:(?P<pre>{s.wd_pre or _NEVER})\s+)?(?P<x>(?:{part}\s+{on_})?{mods})\Z")
-        self.wd_after = c(rf"(?:\s+(?:(?P<ml2>{s.wd_last_post or _NEVER})|(?P<mn2>{s.wd_next_post or _NEVER})))?"
-                          rf"(?:\s*{tod})?" + ("" if self.zh else r"(?!\w)"))
+        self.wd_after = c(
+            rf"(?:\s+(?:(?P<ml2>{s.wd_last_post or _NEVER})|(?P<mn2>{s.wd_next_post or _NEVER})))?"
+            rf"(?:\s*{tod})?" + ("" if self.zh else r"(?!\w)")
+        )
         rel = sorted(enumerate(s.relative), key=lambda p: -len(p[1][0]))
         # relative words are scanned on the lower-cased text padded with a space, each hit starting at a
         # space or punctuation: a one-character-class prefix lets ``re`` skip ahead fast
         rel_frags = [rx for _, (rx, *_r) in rel]
-        self.rel_scan = scan(rel_frags, boundary=False, lower=True) if self.zh else (
-            re.compile(_BOUND[:-1] + self.proclitics + "](?P<w>" + scan(rel_frags, lower=True).pattern + ")")
-            if rel_frags else None)
+        self.rel_scan = (
+            scan(rel_frags, boundary=False, lower=True)
+            if self.zh
+            else (
+                re.compile(_BOUND[:-1] + self.proclitics + "](?P<w>" + scan(rel_frags, lower=True).pattern + ")")
+                if rel_frags
+                else None
+            )
+        )
         self.rel_id = re.compile("|".join(f"(?P<r{i}>{rx})" for i, (rx, *_r) in rel), re.IGNORECASE) if rel else None
         self.tod_after = c(rf"(?:\s*{tod})?") if s.tod else None
         self.decades_digit: list[tuple[int, re.Pattern[str]]] = []
@@ -204,19 +257,29 @@ class _Lang:
             else:
                 self.decades_word.append((scan([dec]), c(dec + r"(?!\w)")))
         self.year = c(rf"(?P<y>1[89]\d\d|20\d\d)(?P<suf>{ysuf})(?![\w%‰]|[.,:]\d|\s\d{{3}}(?!\d))")
-        self.clock = c(r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.：])(?P<mi>[0-5]\d)"
-                       + (r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))(?!\w))?" if self.en else "")
-                       + rf"(?:\s*(?P<z>{_ZONES})(?!\w))?"
-                       + (rf"(?:\s*(?P<post>{s.clock_post}))?" if s.clock_post else "")
-                       + (r"(?![\d:%]|[.,]\d)" if self.zh else r"(?![\w:%]|[.,]\d)"))
-        self.clock_post = c(rf"(?P<h>[01]?\d|2[0-3])\s*(?P<post>{s.clock_post})(?:\s*(?P<mi>[0-5]\d))?"
-                            rf"(?:\s*(?P<z>{_ZONES}))?(?!\w)") if s.clock_post else None
+        self.clock = c(
+            r"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.：])(?P<mi>[0-5]\d)"
+            + (r"(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))(?!\w))?" if self.en else "")
+            + rf"(?:\s*(?P<z>{_ZONES})(?!\w))?"
+            + (rf"(?:\s*(?P<post>{s.clock_post}))?" if s.clock_post else "")
+            + (r"(?![\d:%]|[.,]\d)" if self.zh else r"(?![\w:%]|[.,]\d)")
+        )
+        self.clock_post = (
+            c(
+                rf"(?P<h>[01]?\d|2[0-3])\s*(?P<post>{s.clock_post})(?:\s*(?P<mi>[0-5]\d))?"
+                rf"(?:\s*(?P<z>{_ZONES}))?(?!\w)"
+            )
+            if s.clock_post
+            else None
+        )
         self.clock_pre = c(rf"(?<!\w)(?:{s.clock_pre})\s+\Z") if s.clock_pre else None
         self.future = re.compile(rf"(?<!\w)(?:{s.future})(?!\w)", re.IGNORECASE) if s.future else None
         if self.en:
             self.ago_scan = re.compile(r"(?:day|week|month|year|decade)s?\s+ago(?!\w)")
-            self.ago_before = re.compile(r"(?<!\w)(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                                         r"eleven|twelve)\s+\Z")
+            self.ago_before = re.compile(
+                r"(?<!\w)(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve)\s+\Z"
+            )
             self.noon_scan = re.compile(r"(?:noon|midnight|midday)(?!\w)")
             self.noon_before = re.compile(r"(?<!\w)(?:at|by|until|till|before|after|around|from|since|about|past)\s+\Z")
 
@@ -270,7 +333,7 @@ class _Lang:
             return  # inside an identifier: G20, F-16 is fine, COVID19 not
         if (s > 0 and text[s - 1] in "/#@$€£¥₽") or (s > 1 and text[s - 1] in ".,:" and text[s - 2].isdigit()):
             return  # a URL path, a handle, money, or the tail of a number or date seen from its start
-        n, nxt = e - s, text[e:e + 1]
+        n, nxt = e - s, text[e : e + 1]
         if self.zh and (m := _ZH_DAY.match(text, s) or _ZH_MONTH.match(text, s) or _ZH_YEAR.match(text, s)):
             return self._zh(text, m, ref, out)
         if self.zh and (m := _ZH_DECADE.match(text, s)):
@@ -306,7 +369,7 @@ class _Lang:
         if (which := self.month_id.fullmatch(word)) is None or not which.lastgroup:
             return
         mo, full = int(which.lastgroup[1:]) + 1, which.lastgroup[0] == "f"
-        if not full and text[me:me + 1] == ".":
+        if not full and text[me : me + 1] == ".":
             me += 1
         # day before the month: "9 October", "Friday, 9. Oktober"
         if (db := self._prefix(self.day_before, text, ms)) is not None:
@@ -339,8 +402,18 @@ class _Lang:
         first, last = narrow(date(y, mo, 1), month_last(y, mo), "month", part)
         out.append(_mention(text, start, post.end() if post else me, first, last, "month", True, part))
 
-    def _dm(self, text: str, s: int, e: int, mo: int, d: str, d2: str | None, y: str | None,
-            ref: date | None, out: list[_Cand]) -> None:
+    def _dm(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        mo: int,
+        d: str,
+        d2: str | None,
+        y: str | None,
+        ref: date | None,
+        out: list[_Cand],
+    ) -> None:
         a, b = int(d), int(d2) if d2 else int(d)
         if not 1 <= a <= b <= 31:
             return
@@ -375,8 +448,12 @@ class _Lang:
         if not nxt:
             return True
         w = nxt.group(1)
-        plural = (w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is", "'s", "’s"))
-                  and w not in _EN_NOT_PLURAL)
+        plural = (
+            w.endswith("s")
+            and len(w) > 3
+            and not w.endswith(("ss", "us", "is", "'s", "’s"))
+            and w not in _EN_NOT_PLURAL
+        )
         if not plural:
             return True
         before = _EN_PREV_WORD.search(text, max(0, s - 20), s)
@@ -429,7 +506,7 @@ class _Lang:
     def _future_cue(self, text: str, pos: int) -> bool:
         if self.future is None:
             return False
-        window = text[max(0, pos - 150):pos]
+        window = text[max(0, pos - 150) : pos]
         ends = list(_SENTENCE_END.finditer(window))
         return self.future.search(window, ends[-1].end() if ends else 0) is not None
 
@@ -453,15 +530,16 @@ class _Lang:
             if nb is None:
                 continue
             n = int(nb["n"]) if nb["n"].isdigit() else _NUMBER_WORDS[nb["n"]]
-            unit = low[m.start():m.end()].split()[0].rstrip("s")
+            unit = low[m.start() : m.end()].split()[0].rstrip("s")
             if unit == "day":
                 first = last = ref - timedelta(n)
                 gran = "day"
             elif unit == "week":
                 first, last, gran = relative_range(ref - timedelta(7 * n), "week", 0)
             else:
-                first, last, gran = relative_range(ref, unit if unit != "decade" else "year",
-                                                    -n * (10 if unit == "decade" else 1))
+                first, last, gran = relative_range(
+                    ref, unit if unit != "decade" else "year", -n * (10 if unit == "decade" else 1)
+                )
             out.append(_mention(text, nb.start(), m.end(), first, last, gran, True))
         noon = "noon" in low or "midnight" in low or "midday" in low
         for m in self.noon_scan.finditer(low) if noon else ():
@@ -559,8 +637,12 @@ def _select(text: str, cands: list[_Cand], ref: date | None) -> list[DateMention
             out.append(_merge(text, c.mention, nxt, c.start, nxt.end))
             i += 2
             continue
-        if prev and prev.granularity == "day" and prev.first == prev.last \
-                and _MERGE_GAP.fullmatch(text, prev.end, c.start):
+        if (
+            prev
+            and prev.granularity == "day"
+            and prev.first == prev.last
+            and _MERGE_GAP.fullmatch(text, prev.end, c.start)
+        ):
             out[-1] = _merge(text, c.mention, prev, prev.start, c.end)
         elif ref is not None:
             out.append(c.mention)
@@ -597,8 +679,9 @@ class DateFinder:
         return _select(text, self._lang(language).find(text, reference), reference)
 
 
-def find_dates(text: str, *, language: str = "en", reference: date | None = None,
-               finder: DateFinder | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, *, language: str = "en", reference: date | None = None, finder: DateFinder | None = None
+) -> list[DateMention]:
     """Date and time mentions of ``text``, sorted and non-overlapping, resolved against ``reference``.
 
     ``finder`` lets a caller reuse compiled patterns across calls (see ``DateFinder``).

@@ -57,7 +57,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _HANDLE_OR_PHONE = re.compile(r"[@#][\w.]*\w|\+\d[\d ()./-]{6,}\d")
 _CURRENCY_HINT = frozenset("$€£¥₽₺₹₴₩₦.ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # something worth a currency search
 _SEPARATORS = frozenset(",.\u00a0\u202f\u2009'’ ٬٫")
-_NO_TAIL = frozenset(",;:!?)]}\"”’\n\x00")  # after these nothing (unit, percent...) can follow a figure
+_NO_TAIL = frozenset(',;:!?)]}"”’\n\x00')  # after these nothing (unit, percent...) can follow a figure
 _CODES = frozenset(tables.CODES.split("|"))
 # Word scans run on the lower-cased text padded with one space, each match starting with one of
 # these: a literal first character lets ``re`` skip ahead fast, which an ``(?<!\w)`` would not.
@@ -68,13 +68,18 @@ _RANGE = re.compile(r"\s*[-–]\s*(?=\d)")
 _WORD = re.compile(r"[ \t\u00a0]*(?P<w>[^\W\d_](?:\w|['’-](?=\w))*['’]?)")  # "COVID-19", "countries'"
 _WORD_AR = re.compile(r"[ \t\u00a0]*(?P<w>[^\W\d_]+)")  # no digits: "و2" is "and 2"
 _CJK_HEAD = re.compile(r"的?[名个位次起架辆座家只条头户所例]?(?P<w>人|[\u4e00-\u9fff]{1,2})")
-_EN_WORDNUM = re.compile(rf"{_BOUND}(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                         r"thirteen|fourteen|"
-                         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-                         r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen)(?!\w)")
+_EN_WORDNUM = re.compile(
+    rf"{_BOUND}(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen)(?!\w)"
+)
 _EN_JOIN = re.compile(r"(?:[\s-]+|\s+and\s+)")
-_EN_HYPHEN_UNIT = re.compile(r"-(?P<u>years?-old|year|day|week|month|hour|minute|mile|km|kilomet(?:er|re)|"
-                             r"met(?:er|re))(?!\w)", re.IGNORECASE)
+_EN_HYPHEN_UNIT = re.compile(
+    r"-(?P<u>years?-old|year|day|week|month|hour|minute|mile|km|kilomet(?:er|re)|"
+    r"met(?:er|re))(?!\w)",
+    re.IGNORECASE,
+)
 _HYPHEN_AGE = {"de": re.compile(r"-[Jj]ährige\w*"), "ru": re.compile(r"-летн\w+")}
 _RU_VERB = re.compile(r"\w{2,}(?:ли|ла|ло|ет|ют|ят|ит|ут|ал|ил|ел)$")
 
@@ -138,7 +143,7 @@ def _named(prefix: str, pairs: tuple[tuple[str, object], ...]) -> str:
 def _picked(m: re.Match[str], prefix: str, pairs: tuple[tuple[str, object], ...]):
     """The value of the entry a ``_named`` alternation matched."""
     g = m.lastgroup or ""
-    return pairs[int(g[len(prefix):])][1] if g.startswith(prefix) and g[len(prefix):].isdigit() else None
+    return pairs[int(g[len(prefix) :])][1] if g.startswith(prefix) and g[len(prefix) :].isdigit() else None
 
 
 class _Lang:
@@ -151,8 +156,10 @@ class _Lang:
         b = "" if self.zh else r"(?!\w)"  # word end (Chinese has no spaces)
         lb = "" if self.zh else r"(?<!\w)"
         symbols = _named("s", tables.SYMBOLS_BEFORE)
-        self.cur_before = re.compile(rf"(?:{symbols}|(?<![^\W\d_])(?P<code>{tables.CODES})\s)"
-                                     r"\s?\Z")
+        self.cur_before = re.compile(
+            rf"(?:{symbols}|(?<![^\W\d_])(?P<code>{tables.CODES})\s)"
+            r"\s?\Z"
+        )
         self.pct_before = re.compile(rf"{lb}(?:{s.percent_before})\s*\Z", fl) if s.percent_before else None
         self.approx_full = re.compile(rf"(?:{s.approx})", fl) if s.approx else None
         self.approx_end = re.compile(rf"(?:{s.approx})\s*\Z") if s.approx and self.zh else None
@@ -185,7 +192,7 @@ class _Lang:
     def before(self, work: str, s: int) -> tuple[int, bool, str | None, str | None]:
         """What precedes a figure at ``s``: (start, approx, kind, currency) from "some $", "yüzde"."""
         start, approx, kind, unit = s, False, None, None
-        hint = any(c in _CURRENCY_HINT for c in work[max(0, s - 2):s])
+        hint = any(c in _CURRENCY_HINT for c in work[max(0, s - 2) : s])
         if hint and (m := self.cur_before.search(work, max(0, s - 6), s)) is not None:
             code = m["code"] or _picked(m, "s", tables.SYMBOLS_BEFORE)
             start, kind, unit = m.start(), "money", "CNY" if code == "RMB" or (code == "JPY" and self.zh) else code
@@ -252,12 +259,20 @@ class _Lang:
                 break
             w = m["w"]
             wl = w.lower().rstrip("'’")
-            if not words and skipped < 3 and (wl in self.det or wl.endswith(("'s", "’s"))
-                                              or (self.en and wl in ("more", "additional", "other", "extra", "new"))):
+            if (
+                not words
+                and skipped < 3
+                and (
+                    wl in self.det
+                    or wl.endswith(("'s", "’s"))
+                    or (self.en and wl in ("more", "additional", "other", "extra", "new"))
+                )
+            ):
                 pos, skipped = m.end(), skipped + 1
                 continue
-            if wl in self.stop or (self.en and (wl in tables.EN_UNITS_WORDS or wl.endswith("ly")
-                                                or (words and wl.endswith(("ed", "ing"))))):
+            if wl in self.stop or (
+                self.en and (wl in tables.EN_UNITS_WORDS or wl.endswith("ly") or (words and wl.endswith(("ed", "ing"))))
+            ):
                 break
             if self.code == "ru" and _RU_VERB.match(wl):
                 break
@@ -316,8 +331,10 @@ class NumberFinder:
                 last = c.end
         if lg.en:
             self._words(lg, text, work, pad, cands)
-        for scan, ident, pairs, kind in ((lg.vague_scan, lg.vague_id, lg.s.vague, "count"),
-                                         (lg.frac_scan, lg.frac_id, lg.s.fractions, "percent")):
+        for scan, ident, pairs, kind in (
+            (lg.vague_scan, lg.vague_id, lg.s.vague, "count"),
+            (lg.frac_scan, lg.frac_id, lg.s.fractions, "percent"),
+        ):
             if scan is not None:
                 for m in scan.finditer(pad):
                     v = ident.fullmatch(work, m.start("w") - 1, m.end("w") - 1)
@@ -359,8 +376,8 @@ class NumberFinder:
             return None  # COVID-19, F-16
         if prev in "+(" or (prev in ".,:/" and s > 1 and work[s - 2].isdigit()):
             return None  # phone numbers, the tail of something already seen
-        nx = work[e:e + 1]
-        if nx in (":", "/") and work[e + 1:e + 2].isdigit():
+        nx = work[e : e + 1]
+        if nx in (":", "/") and work[e + 1 : e + 2].isdigit():
             return None  # 12:00, 3:1, 24/7
         if nx in ("-", ".", ")") and _PHONE.match(work, s):
             return None
@@ -369,14 +386,20 @@ class NumberFinder:
             raw, grouped, e = num.group(), num["g"] is not None, num.end()
         else:
             raw, grouped = work[s:e], False
-        if nx in ("-", ".", "/") and (dv := _DATE_OR_VERSION.match(work, s)) is not None \
-                and not (grouped and e >= dv.end()):
+        if (
+            nx in ("-", ".", "/")
+            and (dv := _DATE_OR_VERSION.match(work, s)) is not None
+            and not (grouped and e >= dv.end())
+        ):
             return None  # 10.10.2020, 1.2.3 (but 1.234.567 is a number)
-        if work[e:e + 1] in ".)" and work[e + 1:e + 2] in (" ", "\t", "") \
-                and not work[work.rfind("\n", 0, s) + 1:s].strip():
+        if (
+            work[e : e + 1] in ".)"
+            and work[e + 1 : e + 2] in (" ", "\t", "")
+            and not work[work.rfind("\n", 0, s) + 1 : s].strip()
+        ):
             return None  # list numbering: "1. Introduction"
         if lg.label is not None:
-            before = work[max(0, s - 16):s].split()
+            before = work[max(0, s - 16) : s].split()
             if before and lg.label.fullmatch(before[-1]):
                 return None  # Article 5, No. 10
         value = _parse(raw, lg.s.decimal_comma)
@@ -389,7 +412,7 @@ class NumberFinder:
         multiplier, percent, currency, unit and the counted noun after it."""
         start, approx_before, kind, unit = lg.before(work, s)
         approx = approx or approx_before
-        nx = work[e:e + 1]
+        nx = work[e : e + 1]
         if lg.ordinal is not None and kind is None and nx and not nx.isspace() and (o := lg.ordinal.match(work, e)):
             ph = lg.phrase(work, o.end(), False)
             return self._make(lg, text, start, ph[1] if ph else o.end(), value, "ordinal", ph, approx, None)
@@ -400,18 +423,26 @@ class NumberFinder:
             return self._make(lg, text, start, hu.end(), value, "quantity", None, approx, code)
         if nx == "-" and (age := _HYPHEN_AGE.get(lg.code)) is not None and (a := age.match(work, e)):
             return self._make(lg, text, start, a.end(), value, "quantity", None, approx, "age")
-        if nx in "-– " and (r := _RANGE.match(work, e)) is not None and (n2 := _NUMBER.match(work, r.end())) \
-                and (v2 := _parse(n2.group(), lg.s.decimal_comma)) is not None and v2 > value:
+        if (
+            nx in "-– "
+            and (r := _RANGE.match(work, e)) is not None
+            and (n2 := _NUMBER.match(work, r.end()))
+            and (v2 := _parse(n2.group(), lg.s.decimal_comma)) is not None
+            and v2 > value
+        ):
             e, approx = n2.end(), True  # "300-400 people": the lower figure, approximate
-        e0, glued, multiplied = e, work[e:e + 1].isalpha() and not lg.zh, False
-        after = work[e + 1:e + 2] if work[e:e + 1] in " \u00a0" else work[e:e + 1]
+        e0, glued, multiplied = e, work[e : e + 1].isalpha() and not lg.zh, False
+        after = work[e + 1 : e + 2] if work[e : e + 1] in " \u00a0" else work[e : e + 1]
         if not after or after in _NO_TAIL or after.isdigit():  # nothing can follow: skip the tail patterns
             return self._make(lg, text, start, e, value, kind or "count", None, approx, unit)
         if (m := lg.mult.match(work, e)) is not None:
             ma = (m["ma"] or "").lower() if lg.en else ""
             if not ma or kind == "money" or ma == "bn":
-                value *= {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}.get(ma) \
-                    or _picked(m, "m", lg.s.mult) or 1
+                value *= (
+                    {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}.get(ma)
+                    or _picked(m, "m", lg.s.mult)
+                    or 1
+                )
                 e, multiplied = m.end(), True
         if kind is None and (p := lg.pct.match(work, e)) is not None:
             kind, e = "percent", p.end()
@@ -422,7 +453,7 @@ class NumberFinder:
             e = c.end()  # "$ 5 USD" style duplication
         if kind is None and (u := lg.unit.match(work, e)) is not None:
             code = _picked(u, "u", lg.s.units)
-            if code == "m" and work[e:e + 1].isspace() and lg.en:
+            if code == "m" and work[e : e + 1].isspace() and lg.en:
                 code = None  # "5 m" alone is too ambiguous (metres, million, minutes)
             if code:
                 kind, unit, e = "quantity", code, u.end()
@@ -433,7 +464,8 @@ class NumberFinder:
         if kind in ("money", "quantity"):
             return self._make(lg, text, start, e, value, kind, None, approx, unit)
         ph = lg.phrase(work, e, connector=kind == "percent" or multiplied) or (
-            lg.phrase(work, e, False) if kind == "percent" or multiplied else None)
+            lg.phrase(work, e, False) if kind == "percent" or multiplied else None
+        )
         return self._make(lg, text, start, ph[1] if ph else e, value, kind or "count", ph, approx, unit)
 
     def _words(self, lg: _Lang, text: str, work: str, pad: str, cands: list[_Cand]) -> None:
@@ -453,11 +485,11 @@ class NumberFinder:
     def _word_run(self, lg: _Lang, text: str, work: str, run: list[tuple[int, int, str]]) -> _Cand | None:
         words = [w for _, _, w in run]
         s = run[0][0]
-        if len(run) == 1 and len(words[0]) > 2 and work[s:run[0][1]].isupper():
+        if len(run) == 1 and len(words[0]) > 2 and work[s : run[0][1]].isupper():
             return None  # "TEN" (an acronym more often than a shouted number)
         if words[0] in tables.EN_SCALES:
-            a = re.search(r"(?<![^\W\d_])[Aa]n?\s+\Z", work[max(0, s - 4):s])
-            if a is None or re.search(r"\d\s*\Z", work[max(0, s - 8):s - (a.end() - a.start())]):
+            a = re.search(r"(?<![^\W\d_])[Aa]n?\s+\Z", work[max(0, s - 4) : s])
+            if a is None or re.search(r"\d\s*\Z", work[max(0, s - 8) : s - (a.end() - a.start())]):
                 return None  # "1.5 million" is read from its digits
             s -= a.end() - a.start()
         elif words == ["one"]:
@@ -474,22 +506,33 @@ class NumberFinder:
         return self._figure(lg, text, work, s, run[-1][1], total + current, approx=False)
 
     def _vague(self, lg: _Lang, text: str, work: str, s: int, e: int, value: float, kind: str) -> _Cand | None:
-        if re.search(r"\d\s*\Z", work[max(0, s - 6):s]):
+        if re.search(r"\d\s*\Z", work[max(0, s - 6) : s]):
             return None  # "2 millions d'euros" is a figure with a multiplier
         start, approx, _kind, _unit = lg.before(work, s)
         if lg.s.vague_needs_connector and (lg.conn is None or lg.conn.match(work, e) is None):
             return None  # "thousands" alone, "half" without "of"
         ph = lg.phrase(work, e, connector=True)
-        return self._make(lg, text, start, ph[1] if ph else e, value, kind, ph, approx=kind == "count" or approx,
-                          unit=None)
+        return self._make(
+            lg, text, start, ph[1] if ph else e, value, kind, ph, approx=kind == "count" or approx, unit=None
+        )
 
-    def _make(self, lg: _Lang, text: str, s: int, e: int, value: float, kind: str,
-              ph: tuple[int, int, str] | None, approx: bool, unit: str | None) -> _Cand | None:
+    def _make(
+        self,
+        lg: _Lang,
+        text: str,
+        s: int,
+        e: int,
+        value: float,
+        kind: str,
+        ph: tuple[int, int, str] | None,
+        approx: bool,
+        unit: str | None,
+    ) -> _Cand | None:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e <= s or not math.isfinite(value):
             return None
-        counted = text[ph[0]:ph[1]] if ph else None
+        counted = text[ph[0] : ph[1]] if ph else None
         head = unit or "" if kind in ("money", "quantity") else lg.head_key(ph[2]) if ph else ""
         key = f"{kind}:{_fmt(value)}:{head}"
         return _Cand(s, e, NumberMention(text[s:e], s, e, float(value), kind, counted, key, approx, unit))
@@ -504,8 +547,9 @@ def _select(cands: list[_Cand]) -> list[NumberMention]:
     return [c.mention for c in sorted(taken, key=lambda c: c.start)]
 
 
-def find_numbers(text: str, *, language: str = "en", exclude: Sequence[tuple[int, int]] = (),
-                 finder: NumberFinder | None = None) -> list[NumberMention]:
+def find_numbers(
+    text: str, *, language: str = "en", exclude: Sequence[tuple[int, int]] = (), finder: NumberFinder | None = None
+) -> list[NumberMention]:
     """Figures in ``text`` with what they count, sorted, non-overlapping and outside ``exclude``.
 
     ``finder`` lets a caller reuse compiled patterns and stemmers across calls.

@@ -9,7 +9,9 @@ from samestory.config import Settings, build_settings
 
 def add_common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     g = p.add_argument_group("general")
-    g.add_argument("--config", metavar="FILE", help="TOML file with [ingest], [analyze], [embed], [align], [compare] tables")
+    g.add_argument(
+        "--config", metavar="FILE", help="TOML file with [ingest], [analyze], [embed], [align], [compare] tables"
+    )
     if json_flag:
         g.add_argument("--json", action="store_true", help="print JSON instead of the readable report")
     g.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
@@ -17,11 +19,17 @@ def add_common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
 
 def add_ingest(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("reading input")
-    g.add_argument("--format", choices=["auto", "text", "jsonl", "csv", "html"], help="input format (default: by extension and content)")
+    g.add_argument(
+        "--format",
+        choices=["auto", "text", "jsonl", "csv", "html"],
+        help="input format (default: by extension and content)",
+    )
     g.add_argument("--encoding", help="force a text encoding instead of detecting one")
     g.add_argument("--max-bytes", type=int, metavar="N", help="size limit per article in bytes (default 5000000)")
     for name in ("id", "title", "text", "url", "published", "outlet", "language"):
-        g.add_argument(f"--field-{name}", metavar="NAME", help=f"JSONL/CSV field holding the article's {name} (default {name!r})")
+        g.add_argument(
+            f"--field-{name}", metavar="NAME", help=f"JSONL/CSV field holding the article's {name} (default {name!r})"
+        )
 
 
 def add_analyze(p: argparse.ArgumentParser) -> None:
@@ -34,7 +42,12 @@ def add_analyze(p: argparse.ArgumentParser) -> None:
 def add_compare(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("comparison")
     g.add_argument("--encoder", help="text encoder: use (default, multilingual) or hashing (no model, one language)")
-    g.add_argument("--same-story-max", type=float, metavar="X", help="Overall score at or below which a pair is the same story (default 2.0)")
+    g.add_argument(
+        "--same-story-max",
+        type=float,
+        metavar="X",
+        help="Overall score at or below which a pair is the same story (default 2.0)",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -42,7 +55,12 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     a = vars(args)
     fields = {k[len("field_") :]: v for k, v in a.items() if k.startswith("field_")}
     overrides = {
-        "ingest": {"format": a.get("format"), "encoding": a.get("encoding"), "max_bytes": a.get("max_bytes"), "fields": fields},
+        "ingest": {
+            "format": a.get("format"),
+            "encoding": a.get("encoding"),
+            "max_bytes": a.get("max_bytes"),
+            "fields": fields,
+        },
         "analyze": {"language": a.get("language"), "ner": a.get("ner"), "n_process": a.get("n_process")},
         "embed": {"encoder": a.get("encoder")},
         "compare": {"same_story_max": a.get("same_story_max")},

@@ -26,9 +26,7 @@ def _spans(items: Sequence[object]) -> tuple[tuple[int, int], ...]:
     return tuple((i.start, i.end) for i in items)  # type: ignore[attr-defined]
 
 
-def _by_key(
-    a: dict[str, list], b: dict[str, list], label: str, name: Callable[[list], str]
-) -> EvidenceGroup:
+def _by_key(a: dict[str, list], b: dict[str, list], label: str, name: Callable[[list], str]) -> EvidenceGroup:
     shared, only_a, only_b = [], [], []
     for k, items in a.items():
         if k in b:
@@ -43,7 +41,9 @@ def _by_key(
         spans = i.a or i.b
         return (-(len(i.a) + len(i.b)), spans[0][0] if spans else 0)
 
-    return EvidenceGroup(tuple(sorted(shared, key=order)), tuple(sorted(only_a, key=order)), tuple(sorted(only_b, key=order)))
+    return EvidenceGroup(
+        tuple(sorted(shared, key=order)), tuple(sorted(only_a, key=order)), tuple(sorted(only_b, key=order))
+    )
 
 
 def date_key(d: DateMention) -> str:
@@ -82,11 +82,22 @@ def _quotes(qa: Sequence[Quote], qb: Sequence[Quote]) -> EvidenceGroup:
         return q.speaker or "unattributed"
 
     shared = tuple(
-        EvidenceItem(f"quote:{i}:{j}", qa[i].text, label(qa[i]), ((qa[i].start, qa[i].end),), ((qb[j].start, qb[j].end),), b_name=qb[j].text)
+        EvidenceItem(
+            f"quote:{i}:{j}",
+            qa[i].text,
+            label(qa[i]),
+            ((qa[i].start, qa[i].end),),
+            ((qb[j].start, qb[j].end),),
+            b_name=qb[j].text,
+        )
         for i, j in pairs
     )
-    only_a = tuple(EvidenceItem(f"quote:{i}:", q.text, label(q), a=((q.start, q.end),)) for i, q in enumerate(qa) if i not in ia)
-    only_b = tuple(EvidenceItem(f"quote::{j}", q.text, label(q), b=((q.start, q.end),)) for j, q in enumerate(qb) if j not in ib)
+    only_a = tuple(
+        EvidenceItem(f"quote:{i}:", q.text, label(q), a=((q.start, q.end),)) for i, q in enumerate(qa) if i not in ia
+    )
+    only_b = tuple(
+        EvidenceItem(f"quote::{j}", q.text, label(q), b=((q.start, q.end),)) for j, q in enumerate(qb) if j not in ib
+    )
     return EvidenceGroup(shared, only_a, only_b)
 
 

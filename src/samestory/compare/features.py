@@ -106,11 +106,24 @@ def pair_features(a: Side, b: Side, alignment: Alignment) -> dict[str, float]:
         if value is not None:
             f[name] = float(value)
 
-    put("people", set_similarity([e.key for e in ea.entities if e.label == "PERSON"], [e.key for e in eb.entities if e.label == "PERSON"]))
-    put("organisations", set_similarity([e.key for e in ea.entities if e.label == "ORG"], [e.key for e in eb.entities if e.label == "ORG"]))
+    put(
+        "people",
+        set_similarity(
+            [e.key for e in ea.entities if e.label == "PERSON"], [e.key for e in eb.entities if e.label == "PERSON"]
+        ),
+    )
+    put(
+        "organisations",
+        set_similarity(
+            [e.key for e in ea.entities if e.label == "ORG"], [e.key for e in eb.entities if e.label == "ORG"]
+        ),
+    )
     put(
         "entities",
-        set_similarity([e.key for e in ea.entities if e.label in ("PERSON", "ORG")], [e.key for e in eb.entities if e.label in ("PERSON", "ORG")]),
+        set_similarity(
+            [e.key for e in ea.entities if e.label in ("PERSON", "ORG")],
+            [e.key for e in eb.entities if e.label in ("PERSON", "ORG")],
+        ),
     )
     put("places", set_similarity(place_keys(ea), place_keys(eb)))
     put("dates", set_similarity([date_key(d) for d in ea.dates], [date_key(d) for d in eb.dates]))

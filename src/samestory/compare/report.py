@@ -28,7 +28,9 @@ def _who(s) -> str:
 
 def _names(group: EvidenceGroup, attr: str, limit: int = 12) -> str:
     items = getattr(group, attr)
-    names = [i.name if attr != "shared" or not i.b_name or i.b_name == i.name else f"{i.name} = {i.b_name}" for i in items]
+    names = [
+        i.name if attr != "shared" or not i.b_name or i.b_name == i.name else f"{i.name} = {i.b_name}" for i in items
+    ]
     more = f" (+{len(names) - limit} more)" if len(names) > limit else ""
     return "; ".join(_short(n, 60) for n in names[:limit]) + more if names else "—"
 
@@ -49,7 +51,8 @@ def render(c: Comparison, a_text: str, b_text: str, *, max_passages: int = 30) -
     al = c.alignment
     out.append("")
     out.append(
-        f"Reused text: {len(al.passages)} shared passage(s) covering {al.a_coverage:.0%} of A and {al.b_coverage:.0%} of B"
+        f"Reused text: {len(al.passages)} shared passage(s) "
+        f"covering {al.a_coverage:.0%} of A and {al.b_coverage:.0%} of B"
     )
     for i, p in enumerate(al.passages[:max_passages], 1):
         out.append(f"  [{i}] A {p.a_start}-{p.a_end}  ↔  B {p.b_start}-{p.b_end}   similarity {p.similarity:.2f}")
@@ -73,7 +76,13 @@ def render(c: Comparison, a_text: str, b_text: str, *, max_passages: int = 30) -
     for kind in EVIDENCE_KINDS:
         g = getattr(c.evidence, kind)
         out.append(f"  {kind.capitalize()}")
-        out.append(textwrap.fill(_names(g, "shared"), WIDTH, initial_indent="    shared:    ", subsequent_indent=" " * 15))
-        out.append(textwrap.fill(_names(g, "only_a"), WIDTH, initial_indent="    only in A: ", subsequent_indent=" " * 15))
-        out.append(textwrap.fill(_names(g, "only_b"), WIDTH, initial_indent="    only in B: ", subsequent_indent=" " * 15))
+        out.append(
+            textwrap.fill(_names(g, "shared"), WIDTH, initial_indent="    shared:    ", subsequent_indent=" " * 15)
+        )
+        out.append(
+            textwrap.fill(_names(g, "only_a"), WIDTH, initial_indent="    only in A: ", subsequent_indent=" " * 15)
+        )
+        out.append(
+            textwrap.fill(_names(g, "only_b"), WIDTH, initial_indent="    only in B: ", subsequent_indent=" " * 15)
+        )
     return "\n".join(out)

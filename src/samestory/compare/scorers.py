@@ -63,9 +63,7 @@ class FormulaScorer:
     def score(self, features: Mapping[str, float]) -> Dimensions:
         f = features
         reuse = min(1.0, f.get("reuse_shorter", 0.0) / REUSE_FULL)
-        meaning = _mean(
-            f.get("body_semantic"), f.get("body_semantic"), f.get("lead_semantic"), f.get("title_semantic")
-        )
+        meaning = _mean(f.get("body_semantic"), f.get("body_semantic"), f.get("lead_semantic"), f.get("title_semantic"))
         geo = max(_first(f, "places", default=meaning), reuse)
         ent = max(_first(f, "entities", default=meaning), reuse)
         dates = f.get("dates")

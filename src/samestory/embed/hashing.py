@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -29,7 +30,7 @@ class HashingEncoder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, text in enumerate(texts):
             words = [w.casefold() for w in _WORD.findall(text or "")]
-            feats = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+            feats = words + [f"{a} {b}" for a, b in pairwise(words)]
             for f in feats:
                 h = zlib.crc32(f.encode("utf-8"))
                 out[i, h % self.dim] += 1.0 if (h >> 31) & 1 else -1.0

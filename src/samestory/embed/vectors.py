@@ -50,9 +50,7 @@ def lead_of(text: str, limit: int = LEAD_CHARS) -> str:
     return text[: cut + 1 if cut > 0 else limit]
 
 
-def embed_articles(
-    encoder: Encoder, titles: Sequence[str | None], texts: Sequence[str]
-) -> list[Vectors]:
+def embed_articles(encoder: Encoder, titles: Sequence[str | None], texts: Sequence[str]) -> list[Vectors]:
     """Embed title, lead and body of each article in three batched calls."""
     n = len(texts)
     if len(titles) != n:

@@ -52,9 +52,32 @@ _CHAOS_WINDOW = 0.02
 _TIE_PREFERENCE = ("cp1252", "iso8859-1", "iso8859-15", "cp1251", "koi8-r")
 # codecs.lookup() names, most used on news sites first: the name reported for equivalent decodings
 _COMMON = (
-    "cp1252", "iso8859-1", "iso8859-15", "cp1251", "koi8-r", "cp1250", "iso8859-2", "shift_jis", "cp932",
-    "euc_jp", "gb18030", "gbk", "gb2312", "big5", "euc_kr", "cp949", "cp1253", "cp1254", "cp1255", "cp1256",
-    "cp1257", "cp874", "iso8859-9", "koi8-u", "mac-cyrillic", "mac-roman",
+    "cp1252",
+    "iso8859-1",
+    "iso8859-15",
+    "cp1251",
+    "koi8-r",
+    "cp1250",
+    "iso8859-2",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "gb18030",
+    "gbk",
+    "gb2312",
+    "big5",
+    "euc_kr",
+    "cp949",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp874",
+    "iso8859-9",
+    "koi8-u",
+    "mac-cyrillic",
+    "mac-roman",
 )
 
 
@@ -74,7 +97,8 @@ def read_limited(path: Path, max_bytes: int, *, source: str | None = None) -> by
     if st.st_size > max_bytes:
         raise InputError(
             f"file is {st.st_size:,} bytes, over the limit of {max_bytes:,} (raise max_bytes to read it)",
-            source=src, reason="too-large",
+            source=src,
+            reason="too-large",
         )
     try:
         with open(path, "rb") as fh:
@@ -107,16 +131,18 @@ def _pretty(codec: str) -> str:
     return {"iso8859-1": "latin-1", "utf-8-sig": "utf-8"}.get(name, name)
 
 
-def decode_bytes(data: bytes, *, source: str | None = None, encoding: str | None = None,
-                 max_bytes: int | None = None) -> tuple[str, str]:
+def decode_bytes(
+    data: bytes, *, source: str | None = None, encoding: str | None = None, max_bytes: int | None = None
+) -> tuple[str, str]:
     """Decode ``data`` as text; returns (text, encoding name such as ``utf-8`` or ``cp1251``).
 
     Raises ``InputError`` with reason ``empty``, ``too-large``, ``binary`` or ``undecodable``.
     ``encoding`` forces a codec (strictly: a byte it cannot decode is an error, not a ``?``).
     """
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}",
-                         source=source, reason="too-large")
+        raise InputError(
+            f"input is {len(data):,} bytes, over the limit of {max_bytes:,}", source=source, reason="too-large"
+        )
     if not data.strip():
         raise InputError("empty (no text, or whitespace only)", source=source, reason="empty")
     if encoding is not None:
@@ -143,8 +169,7 @@ def _strict(data: bytes, codec: str, name: str, source: str | None) -> str:
     try:
         return _nonblank(data.decode(codec), source)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid {name} (byte {exc.start:,})", source=source,
-                         reason="undecodable") from None
+        raise InputError(f"not valid {name} (byte {exc.start:,})", source=source, reason="undecodable") from None
 
 
 def _nonblank(text: str, source: str | None) -> str:
@@ -169,8 +194,11 @@ def _detect(data: bytes, source: str | None) -> tuple[str, str]:
 
     matches = [m for m in from_bytes(data) if m.encoding]
     if not matches:
-        raise InputError("undecodable: not UTF-8 and no known encoding fits (force one with --encoding)",
-                         source=source, reason="undecodable")
+        raise InputError(
+            "undecodable: not UTF-8 and no known encoding fits (force one with --encoding)",
+            source=source,
+            reason="undecodable",
+        )
     least = min(m.chaos for m in matches)
     close = [m for m in matches if m.chaos <= least + _CHAOS_WINDOW]
     best = max(round(m.coherence, 2) for m in close)
@@ -181,8 +209,9 @@ def _detect(data: bytes, source: str | None) -> tuple[str, str]:
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
-        raise InputError(f"undecodable: not UTF-8, and not valid {codec} either", source=source,
-                         reason="undecodable") from None
+        raise InputError(
+            f"undecodable: not UTF-8, and not valid {codec} either", source=source, reason="undecodable"
+        ) from None
     for common in _COMMON:
         if common == codecs.lookup(codec).name:
             break

@@ -16,10 +16,19 @@ from samestory.ingest.html import looks_like_html
 
 FORMATS = ("text", "html", "jsonl", "csv")
 _BY_EXTENSION: dict[str, str] = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "jsonl",
-    ".csv": "csv", ".tsv": "csv",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 # document and media formats that hold no plain text samestory could read
 _UNREADABLE_EXTENSIONS = frozenset(
@@ -83,7 +92,9 @@ def format_by_name(name: str | None, config: IngestConfig) -> str | None:
     if ext in _UNREADABLE_EXTENSIONS:
         raise InputError(
             f"{ext} files are not a format samestory reads (plain text, HTML, JSON Lines, CSV); "
-            "convert it to text first", source=name, reason="unknown-format",
+            "convert it to text first",
+            source=name,
+            reason="unknown-format",
         )
     return _BY_EXTENSION.get(ext)
 

@@ -40,8 +40,9 @@ def parse_html(html: str, *, source: str | None = None, encoding: str | None = N
             html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
         )
     except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken pages
-        raise InputError(f"cannot parse the HTML: {type(exc).__name__}: {exc}", source=source,
-                         reason="malformed") from None
+        raise InputError(
+            f"cannot parse the HTML: {type(exc).__name__}: {exc}", source=source, reason="malformed"
+        ) from None
     meta: dict[str, Any] = {}
     if doc is not None:
         meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -72,7 +73,9 @@ def parse_html(html: str, *, source: str | None = None, encoding: str | None = N
         if meta.get(key):
             metadata[key] = meta[key]
     outlet = (
-        known_outlet(url) or (meta.get("sitename") or "").strip() or outlet_from_url(url)
+        known_outlet(url)
+        or (meta.get("sitename") or "").strip()
+        or outlet_from_url(url)
         or outlet_from_url(meta.get("hostname"))
     )
     return Article(
@@ -94,4 +97,3 @@ def parse_html(html: str, *, source: str | None = None, encoding: str | None = N
         raw=html,
         offsets_exact=False,
     )
-

@@ -212,7 +212,10 @@ def _header(f: _Found, paras: list[_Para]) -> int:
         if f.title is None and i + 1 < n and _title_like(t):
             f.kinds[i], f.title = "title", " ".join(t.split())
         elif (
-            f.title is not None and f.subtitle is None and i + 1 < n and rec.word_count(t) <= 60
+            f.title is not None
+            and f.subtitle is None
+            and i + 1 < n
+            and rec.word_count(t) <= 60
             and (meta_ahead or (_title_like(t) and not rec.ends_sentence(t)))
         ):
             f.kinds[i], f.subtitle = "subtitle", " ".join(t.split())
@@ -309,14 +312,17 @@ def _take_embed(f: _Found, paras: list[_Para], start: int, end: int, *, marker: 
     first_text = start + 1 if marker else start
     last_text = end - 1 if sig is not None else end
     text = "\n".join(rec.strip_tags(paras[k].text) for k in range(first_text, last_text + 1))
-    f.add("embeds", {
-        "text": " ".join(text.split()) or None,
-        "author": sig.author if sig else None,
-        "handle": sig.handle if sig else None,
-        "date": sig.date.isoformat() if sig and sig.date else None,
-        "start": paras[start].start,
-        "end": paras[end].end,
-    })
+    f.add(
+        "embeds",
+        {
+            "text": " ".join(text.split()) or None,
+            "author": sig.author if sig else None,
+            "handle": sig.handle if sig else None,
+            "date": sig.date.isoformat() if sig and sig.date else None,
+            "start": paras[start].start,
+            "end": paras[end].end,
+        },
+    )
 
 
 def _dateline_and_credit(f: _Found, paras: list[_Para], first: int, last: int) -> None:
@@ -332,8 +338,12 @@ def _dateline_and_credit(f: _Found, paras: list[_Para], first: int, last: int) -
         f.extra_removed.append(Removed("dateline", p.start, p.start + dend, p.text[:dend]))
         # raw[start:end] == text (the dateline without its separator)
         f.meta["dateline"] = {
-            "text": dl.text, "place": dl.place, "date": dl.date, "agencies": list(dl.agencies),
-            "start": p.start, "end": p.start + len(dl.text),
+            "text": dl.text,
+            "place": dl.place,
+            "date": dl.date,
+            "agencies": list(dl.agencies),
+            "start": p.start,
+            "end": p.start + len(dl.text),
         }
         f.meta["_dateline_credits"] = dl.agencies
         f.spans[k] = (p.start + dl.body, p.end)
@@ -397,9 +407,7 @@ def parse_plaintext(
     return _assemble(raw, paras, f, source=source, encoding=encoding)
 
 
-def _assemble(
-    raw: str, paras: list[_Para], f: _Found, *, source: str | None, encoding: str | None
-) -> Article:
+def _assemble(raw: str, paras: list[_Para], f: _Found, *, source: str | None, encoding: str | None) -> Article:
     parts: list[str] = []
     segments: list[Segment] = []
     removed: list[Removed] = list(f.extra_removed)
@@ -429,8 +437,9 @@ def _assemble(
     text = "\n\n".join(parts)
     if not text.strip():
         kinds = ", ".join(sorted({r.kind for r in removed}))
-        raise InputError(f"no body text: every line was recognised as something else ({kinds})",
-                         source=source, reason="empty")
+        raise InputError(
+            f"no body text: every line was recognised as something else ({kinds})", source=source, reason="empty"
+        )
     removed.sort(key=lambda r: (r.start, r.end))
 
     # credits in reading order: byline (already in), dateline, then the trailer
@@ -464,4 +473,3 @@ def _assemble(
         segments=tuple(segments),
         raw=raw,
     )
-

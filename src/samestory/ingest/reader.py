@@ -15,8 +15,9 @@ from samestory.ingest.plaintext import parse_plaintext
 from samestory.ingest.records import iter_csv, iter_jsonl
 
 
-def _parse(text: str, *, source: str | None, fmt: str | None, encoding: str | None,
-           config: IngestConfig) -> Iterator[Article | Rejected]:
+def _parse(
+    text: str, *, source: str | None, fmt: str | None, encoding: str | None, config: IngestConfig
+) -> Iterator[Article | Rejected]:
     """Articles of decoded text in a known (or sniffed) format; one-article formats raise InputError."""
     fmt = fmt or format_by_content(text)
     if fmt == "text":
@@ -45,16 +46,17 @@ def _single(items: Iterator[Article | Rejected], source: str | None) -> Article:
         raise InputError("no records in the file", source=source, reason="empty")
     raise InputError(
         f"holds {len(got)} records, not one article; read it with iter_articles (samestory read)",
-        source=source, reason="malformed",
+        source=source,
+        reason="malformed",
     )
 
 
 def _check_text(text: str, source: str | None, config: IngestConfig) -> None:
     # UTF-8 never takes fewer bytes than characters, so only encode when it could matter
-    if len(text) > config.max_bytes or (4 * len(text) > config.max_bytes
-                                        and len(text.encode("utf-8", "surrogatepass")) > config.max_bytes):
-        raise InputError(f"input is over the limit of {config.max_bytes:,} bytes",
-                         source=source, reason="too-large")
+    if len(text) > config.max_bytes or (
+        4 * len(text) > config.max_bytes and len(text.encode("utf-8", "surrogatepass")) > config.max_bytes
+    ):
+        raise InputError(f"input is over the limit of {config.max_bytes:,} bytes", source=source, reason="too-large")
     if not text.strip():
         raise InputError("empty (no text, or whitespace only)", source=source, reason="empty")
     if "\x00" in text:
@@ -102,8 +104,7 @@ def iter_file(path: Path, config: IngestConfig) -> Iterator[Article | Rejected]:
     try:
         fmt = format_by_name(source, config)
         data = read_limited(path, config.max_bytes, source=source)
-        text, encoding = decode_bytes(data, source=source, encoding=config.encoding,
-                                      max_bytes=config.max_bytes)
+        text, encoding = decode_bytes(data, source=source, encoding=config.encoding, max_bytes=config.max_bytes)
         yield from _parse(text, source=source, fmt=fmt, encoding=encoding, config=config)
     except InputError as exc:
         yield Rejected(exc.source or source, exc.reason, str(exc.args[0]))

@@ -19,8 +19,11 @@ _AGENCY_RE = agency_pattern()
 # every spelling of every agency: short acronyms case-sensitive ("AP" but not "ap"), long names not
 _SPELLINGS = sorted({n for ns in AGENCIES.values() for n in ns}, key=len, reverse=True)
 _AG = (
-    "(?:(?i:" + "|".join(re.escape(n) for n in _SPELLINGS if len(n) > 4) + ")|"
-    + "|".join(re.escape(n) for n in _SPELLINGS if len(n) <= 4) + r")(?![\w])"
+    "(?:(?i:"
+    + "|".join(re.escape(n) for n in _SPELLINGS if len(n) > 4)
+    + ")|"
+    + "|".join(re.escape(n) for n in _SPELLINGS if len(n) <= 4)
+    + r")(?![\w])"
 )
 _AGS = rf"{_AG}(?:\s*(?:/|,|&|\+|and|et|und|и)\s*{_AG})*"
 
@@ -33,6 +36,8 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 def word_count(t: str) -> int:
     """Words, counting two CJK characters as one word (those scripts do not space words)."""
     return len(t.split()) + len(_CJK_RE.findall(t)) // 2
+
+
 _DASH = "[-–—]"
 
 # ---------------------------------------------------------------- header and trailer lines
@@ -48,8 +53,9 @@ _PUBLISHED_KW_RE = re.compile(
 _VIEWS_RE = re.compile(
     r"(?:count|views?|reads?|hits|просмотр\w*|vues|aufrufe)\s*:?\s*(?P<n>\d[\d,.\u00a0 ]*)", re.IGNORECASE
 )
-_UPDATED_RE = re.compile(r"(?:updated|last\s+updated|mis\s+à\s+jour|обновлено)\s*(?:on|at|le)?\s*[:|\-–]?\s*",
-                         re.IGNORECASE)
+_UPDATED_RE = re.compile(
+    r"(?:updated|last\s+updated|mis\s+à\s+jour|обновлено)\s*(?:on|at|le)?\s*[:|\-–]?\s*", re.IGNORECASE
+)
 _UPDATE_KEYWORDS = ("updated", "last", "modified", "mis", "aktual", "actual", "aggiorn", "обнов")
 _LEFTOVER_RE = re.compile(r"[\s|·•,;:/\-–—()]*")
 
@@ -64,12 +70,43 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 
-LABELS = frozenset({
-    "video", "videos", "watch", "listen", "audio", "photos", "gallery", "photo gallery", "live",
-    "live updates", "breaking", "breaking news", "exclusive", "opinion", "analysis", "explainer",
-    "editorial", "commentary", "interview", "podcast", "sponsored", "premium", "fact check", "feature",
-    "news", "world", "update", "updated", "vidéo", "видео", "фото", "эксклюзив", "mise à jour",
-})
+LABELS = frozenset(
+    {
+        "video",
+        "videos",
+        "watch",
+        "listen",
+        "audio",
+        "photos",
+        "gallery",
+        "photo gallery",
+        "live",
+        "live updates",
+        "breaking",
+        "breaking news",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "explainer",
+        "editorial",
+        "commentary",
+        "interview",
+        "podcast",
+        "sponsored",
+        "premium",
+        "fact check",
+        "feature",
+        "news",
+        "world",
+        "update",
+        "updated",
+        "vidéo",
+        "видео",
+        "фото",
+        "эксклюзив",
+        "mise à jour",
+    }
+)
 _BOILERPLATE_RE = re.compile(
     r"(?:advertisement|advertising|ad|sponsored content|story continues below(?: advertisement)?|"
     r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|"
@@ -258,31 +295,44 @@ _CAPTION_PREFIX_RE = re.compile(
     r"\s*(?::|\||–|—)\s*\S",
     re.IGNORECASE,
 )
-_CAPTION_BOLD_CREDIT_RE = re.compile(
-    r"(?P<body>.*?[.!?\"”)])\s+\*\*(?P<credit>[^*\n]{1,80})\*\*\s*$", re.DOTALL
-)
+_CAPTION_BOLD_CREDIT_RE = re.compile(r"(?P<body>.*?[.!?\"”)])\s+\*\*(?P<credit>[^*\n]{1,80})\*\*\s*$", re.DOTALL)
 _CAPTION_PAREN_RE = re.compile(
     r"\((?P<credit>(?i:photo|photograph|image|picture|pic|file\s+photo|photo\s+credit|foto|фото)"
     r"\s*(?::|by|/|-)?\s*[^()]{1,80})\)\s*\.?$"
 )
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # "J." or "Messinis", never "Friday." ending a sentence
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
-_PHOTO_CREDIT = (r"(?:Getty Images|Shutterstock|Alamy|AFP Photo|AFP PHOTO|AP Photo|Pool Photo|Handout|"
-                 r"Kremlin\.ru|Sputnik|EPA-EFE|EPA)")
+_PHOTO_CREDIT = (
+    r"(?:Getty Images|Shutterstock|Alamy|AFP Photo|AFP PHOTO|AP Photo|Pool Photo|Handout|"
+    r"Kremlin\.ru|Sputnik|EPA-EFE|EPA)"
+)
 _PHOTO_AGENCY = r"(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Xinhua|Anadolu Agency|Sputnik|TASS|dpa)"
 _CAPTION_CREDIT_END_RES = (
     # "... (Getty Images)", "... via Getty Images", "... / Sputnik", "... — AP Photo/Jane Doe",
     # "... on Friday. Getty Images"
     re.compile(
-        r"(?:[/|(]|\s[-–—]|\bvia|[.!?][\"”]?(?=\s))\s*(?P<credit>(?:[A-Z][\w'’.-]*\s+){0,4}" + _PHOTO_CREDIT
-        + r"(?:\s*/\s*" + _NAME + r")?)\)?\s*\.?$"
+        r"(?:[/|(]|\s[-–—]|\bvia|[.!?][\"”]?(?=\s))\s*(?P<credit>(?:[A-Z][\w'’.-]*\s+){0,4}"
+        + _PHOTO_CREDIT
+        + r"(?:\s*/\s*"
+        + _NAME
+        + r")?)\)?\s*\.?$"
     ),
     # "... Aris Messinis / AFP"
-    re.compile(r"(?:^|\s)\(?(?P<credit>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}\s*/\s*" + _PHOTO_AGENCY
-               + r")\)?\s*\.?$"),
+    re.compile(
+        r"(?:^|\s)\(?(?P<credit>"
+        + _NAME_WORD
+        + r"(?:\s+"
+        + _NAME_WORD
+        + r"){1,3}\s*/\s*"
+        + _PHOTO_AGENCY
+        + r")\)?\s*\.?$"
+    ),
     # "... REUTERS/Jane Doe"
-    re.compile(r"\(?(?P<credit>(?:AFP PHOTO|AFP Photo|AP Photo|REUTERS|Reuters|EPA-EFE|EPA|Xinhua)\s*/\s*"
-               + _NAME + r")\)?\s*\.?$"),
+    re.compile(
+        r"\(?(?P<credit>(?:AFP PHOTO|AFP Photo|AP Photo|REUTERS|Reuters|EPA-EFE|EPA|Xinhua)\s*/\s*"
+        + _NAME
+        + r")\)?\s*\.?$"
+    ),
     # "... Photo: Jane Doe"
     re.compile(r"\b(?P<credit>(?i:photo(?:graph)?|image|credit)\s*:\s*[^.:]{2,60})$"),
 )
@@ -413,8 +463,10 @@ _WEEKDAY = (
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi"
     r"|samedi|dimanche|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
 )
-_DL_DATE = (rf"(?:(?i:{MONTH_RE})\s*\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\.?\s*(?i:{MONTH_RE})(?:\s*\d{{4}})?"
-            rf"|{_WEEKDAY})(?!\w)")
+_DL_DATE = (
+    rf"(?:(?i:{MONTH_RE})\s*\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\.?\s*(?i:{MONTH_RE})(?:\s*\d{{4}})?"
+    rf"|{_WEEKDAY})(?!\w)"
+)
 _SEP = rf"(?P<sep>:|{_DASH}{{1,2}}|\|)"
 _DATELINE_RES = (
     # Baku, Oct 9: / PARIS, Oct 9 (AFP) – / МОСКВА, 9 окт — РИА Новости.
@@ -429,15 +481,72 @@ _DATELINE_RES = (
     # (AFP) -
     re.compile(rf"(?P<place>)\(\s*(?P<ag>{_AGS})\s*\)\s*{_SEP}"),
 )
-_NOT_A_PLACE = frozenset((
-    "the", "a", "an", "however", "but", "and", "on", "in", "at", "by", "it", "he", "she", "they", "we", "this",
-    "that", "there", "as", "after", "before", "when", "while", "meanwhile", "still", "also", "yet", "so", "if",
-    "since", "until", "update", "updated", "breaking", "exclusive",
-    # kickers written like datelines ("ROUNDUP:", "RAW:")
-    "roundup", "raw", "watch", "video", "photos", "live", "opinion", "editorial", "analysis", "factbox",
-    "explainer", "insight", "column", "review", "interview", "corrected", "refile", "focus",
-    "note", "editor's", "warning", "alert", "poll", "quiz", "podcast", "sponsored",
-))
+_NOT_A_PLACE = frozenset(
+    (
+        "the",
+        "a",
+        "an",
+        "however",
+        "but",
+        "and",
+        "on",
+        "in",
+        "at",
+        "by",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "this",
+        "that",
+        "there",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "meanwhile",
+        "still",
+        "also",
+        "yet",
+        "so",
+        "if",
+        "since",
+        "until",
+        "update",
+        "updated",
+        "breaking",
+        "exclusive",
+        # kickers written like datelines ("ROUNDUP:", "RAW:")
+        "roundup",
+        "raw",
+        "watch",
+        "video",
+        "photos",
+        "live",
+        "opinion",
+        "editorial",
+        "analysis",
+        "factbox",
+        "explainer",
+        "insight",
+        "column",
+        "review",
+        "interview",
+        "corrected",
+        "refile",
+        "focus",
+        "note",
+        "editor's",
+        "warning",
+        "alert",
+        "poll",
+        "quiz",
+        "podcast",
+        "sponsored",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,7 +587,12 @@ def dateline(t: str) -> Dateline | None:
         text_end = m.start("sep") if gd.get("sep") else m.start("dot") if gd.get("dot") else end
         text = t[:text_end].rstrip()
         return Dateline(
-            text=text, place=place or None, date=gd.get("date"), region=gd.get("region"),
-            agencies=tuple(agencies_in(ag)) if ag else (), end=end, body=body,
+            text=text,
+            place=place or None,
+            date=gd.get("date"),
+            region=gd.get("region"),
+            agencies=tuple(agencies_in(ag)) if ag else (),
+            end=end,
+            body=body,
         )
     return None

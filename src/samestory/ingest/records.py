@@ -26,16 +26,15 @@ _CSV_DELIMITERS = ",;\t|"
 _SKIPPED = " (the rest of the file is skipped)"
 
 
-def record_article(
-    rec: Mapping[str, Any], fields: FieldMap, *, source: str, encoding: str | None = None
-) -> Article:
+def record_article(rec: Mapping[str, Any], fields: FieldMap, *, source: str, encoding: str | None = None) -> Article:
     """One record (a JSON object or a CSV row) as an ``Article``; ``InputError`` when it has no text."""
     text_value = rec.get(fields.text)
     if text_value is None or (isinstance(text_value, str) and not text_value.strip()):
         raise InputError(f"record has no text (field {fields.text!r})", source=source, reason="missing-field")
     if not isinstance(text_value, str):
-        raise InputError(f"field {fields.text!r} is a {type(text_value).__name__}, not a string",
-                         source=source, reason="malformed")
+        raise InputError(
+            f"field {fields.text!r} is a {type(text_value).__name__}, not a string", source=source, reason="malformed"
+        )
     lead = len(text_value) - len(text_value.lstrip())
     text = text_value.strip()
     title = _opt_str(rec, fields.title, source)
@@ -74,8 +73,7 @@ def _opt_str(rec: Mapping[str, Any], key: str, source: str) -> str | None:
     if isinstance(v, int | float) and not isinstance(v, bool):
         v = str(v)
     if not isinstance(v, str):
-        raise InputError(f"field {key!r} is a {type(v).__name__}, not a string",
-                         source=source, reason="malformed")
+        raise InputError(f"field {key!r} is a {type(v).__name__}, not a string", source=source, reason="malformed")
     v = " ".join(v.split())
     return v or None
 
@@ -89,9 +87,7 @@ def _one(obj: Any, fields: FieldMap, source: str, encoding: str | None) -> Artic
         return Rejected(source, exc.reason, str(exc.args[0]))
 
 
-def iter_jsonl(
-    text: str, path: str, config: IngestConfig, encoding: str | None = None
-) -> Iterator[Article | Rejected]:
+def iter_jsonl(text: str, path: str, config: IngestConfig, encoding: str | None = None) -> Iterator[Article | Rejected]:
     """Records of a JSON Lines file, or of a JSON file holding an array of objects or one object."""
     stripped = text.lstrip()
     if stripped.startswith("["):
@@ -126,9 +122,7 @@ def _first_line_is_json(text: str) -> bool:
     return True
 
 
-def _iter_json_array(
-    text: str, path: str, config: IngestConfig, encoding: str | None
-) -> Iterator[Article | Rejected]:
+def _iter_json_array(text: str, path: str, config: IngestConfig, encoding: str | None) -> Iterator[Article | Rejected]:
     """Walk ``[obj, obj, ...]`` element by element so each record is named by its line."""
     decoder = json.JSONDecoder()
     i = len(text) - len(text.lstrip()) + 1  # past "["
@@ -173,9 +167,7 @@ def csv_delimiter(header_line: str, path: str, config: IngestConfig) -> str:
     return best if counts[best] else ","
 
 
-def iter_csv(
-    text: str, path: str, config: IngestConfig, encoding: str | None = None
-) -> Iterator[Article | Rejected]:
+def iter_csv(text: str, path: str, config: IngestConfig, encoding: str | None = None) -> Iterator[Article | Rejected]:
     """Rows of a CSV/TSV file with a header row naming the fields."""
     # a field may be as long as the whole file (the file is already within max_bytes)
     if csv.field_size_limit() < config.max_bytes:

@@ -54,8 +54,10 @@ def run(args: argparse.Namespace) -> int:
             emit_json({"article": article.to_dict(), "analysis": an.to_dict()}, lines=True)
             continue
         print(f"{article.source or article.id}  [{article.id}]  {article.title or ''}")
-        print(f"  language   {an.language} ({an.language_score:.2f}); {len(an.sentences)} sentences; "
-              f"reference date {an.reference_date}")
+        print(
+            f"  language   {an.language} ({an.language_score:.2f}); {len(an.sentences)} sentences; "
+            f"reference date {an.reference_date}"
+        )
 
         def counted(items, name) -> list[str]:
             c = Counter(name(i) for i in items)

@@ -1,0 +1,109 @@
+"""The command line as a user runs it: a real process, real files, exit codes and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samestory.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    return subprocess.run(
+        [sys.executable, "-m", "samestory.cli", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
+    )
+
+
+def test_help_documents_every_subcommand(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for name in ("compare", "read", "analyze"):
+        assert name in out
+    sub = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, parser in sub.items():
+        text = parser.format_help()
+        assert parser.description and len(parser.description) > 80, name
+        assert "--json" in text, f"{name} has no --json"
+
+
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n  \t\n", "empty"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "binary"),
+    ],
+)
+def test_bad_file_is_one_line_and_status_2(tmp_path, content, reason):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("A headline\n\nThe council approved the new bridge on Monday after a long debate.\n")
+    r = run_cli("compare", str(bad), str(good), "--encoder", "hashing")
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in r.stderr
+    assert lines[0].startswith("samestory: error:") and "bad.txt" in lines[0]
+
+
+def test_over_size_limit(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Word " * 3000)
+    r = run_cli("read", str(big), "--max-bytes", "1000")
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr and "big.txt" in r.stderr
+
+
+def test_batch_skips_bad_file_and_goes_on(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Ferry resumes service\n\nThe island ferry resumed service on Tuesday after repairs.\n"
+    )
+    (tmp_path / "b.txt").write_bytes(b"")
+    r = run_cli("read", str(tmp_path), "--json")
+    assert r.returncode == 2
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(records) == 1 and records[0]["title"] == "Ferry resumes service"
+    assert "b.txt" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_unknown_option_value_is_a_clean_error(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Title\n\nSome body text for the article goes here.\n")
+    r = run_cli("compare", str(f), str(f), "--encoder", "nonsense")
+    assert r.returncode == 2
+    assert "unknown encoder 'nonsense'" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.slow
+def test_compare_bundled_example_json():
+    r = run_cli("compare", str(EXAMPLES / "wire.txt"), str(EXAMPLES / "reprint_short.txt"), "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["same_story"] is True
+    assert set(out["dimensions"]) == {"Geography", "Entities", "Time", "Narrative", "Overall", "Style", "Tone"}
+    assert out["passages"], "a reprint shares passages with its wire story"
+    a_text = run_cli("read", str(EXAMPLES / "wire.txt"), "--json")
+    a = json.loads(a_text.stdout)
+    for p in out["passages"]:
+        assert a["text"][p["a_start"] : p["a_end"]] == p["a_text"]
+
+
+@pytest.mark.slow
+def test_compare_bundled_unrelated_is_different():
+    r = run_cli("compare", str(EXAMPLES / "wire.txt"), str(EXAMPLES / "unrelated.txt"), "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["same_story"] is False
+    assert out["dimensions"]["Overall"] >= 3.0
