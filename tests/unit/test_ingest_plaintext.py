@@ -128,7 +128,9 @@ def test_furniture_captions_embeds_labels_and_trailer():
     assert a.subtitle == "Drivers told to avoid the route until Friday"
     assert m["label"] == "Video" and m["views"] == 1204
     assert m["updated"] == "2021-11-04T09:30:00+02:00"
-    assert a.published is None  # only an update time is given: not passed off as the publication
+    # only an update time is printed: it is not passed off as the publication; the URL's day is,
+    # and the metadata says where it came from
+    assert a.published == date(2021, 11, 4) and m["published_from"] == "url"
     assert [c["credit"] for c in m["captions"]] == ["Photo: Karl Weber", None]
     assert m["subheadings"] == ["Rescue operation"]
     (embed,) = m["embeds"]
@@ -274,3 +276,21 @@ def test_headline_over_a_lead_in_one_block_is_not_joined():
     a = read_text(raw)
     assert a.text.startswith("Nine people were hurt") and "\n" not in a.text
     assert a.metadata["captions"][0]["text"].startswith("PIC: Nine hurt")
+
+
+def test_published_from_url_when_the_text_has_no_date():
+    from samestory.ingest import read_text
+
+    raw = "Ferry resumes service\n\nThe island ferry resumed on Tuesday.\n\nOriginal url:\n\nhttps://news.example/2024/03/14/ferry\n"
+    a = read_text(raw, source="x.txt")
+    assert a.published == date(2024, 3, 14)
+    assert a.metadata["published_from"] == "url"
+
+
+def test_date_from_url_forms():
+    from samestory.ingest.dates import date_from_url
+
+    assert date_from_url("https://www.example.com/2020/10/09/story-a71700") == date(2020, 10, 9)
+    assert date_from_url("https://x.example/world/danube-pact-2024-03-14") == date(2024, 3, 14)
+    assert date_from_url("https://x.example/2024/13/40/x") is None
+    assert date_from_url("https://x.example/story-12345") is None

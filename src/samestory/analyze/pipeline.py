@@ -7,9 +7,9 @@ from datetime import date
 from itertools import islice
 
 from samestory.analyze.credits import find_credits
-from samestory.analyze.dates import find_dates
+from samestory.analyze.dates import DateFinder
 from samestory.analyze.language import LanguageDetector
-from samestory.analyze.numbers import find_numbers
+from samestory.analyze.numbers import NumberFinder
 from samestory.analyze.quotes import find_quotes
 from samestory.analyze.sentences import split_sentences
 from samestory.analyze.types import Analysis, Entity, Place
@@ -17,7 +17,7 @@ from samestory.config import AnalyzeConfig
 from samestory.ingest.article import Article
 
 
-def reference_date(article: Article, language: str = "en") -> date | None:
+def reference_date(article: Article, language: str = "en", *, finder: DateFinder | None = None) -> date | None:
     """The day the article's relative dates count from: its dateline day, else its publication day.
 
     A reprint published on the 10th with a dateline "Oct 9" was written on the 9th, so its
@@ -27,7 +27,7 @@ def reference_date(article: Article, language: str = "en") -> date | None:
     dateline = article.metadata.get("dateline") if article.metadata else None
     text = dateline.get("text") if isinstance(dateline, dict) else None
     if text:
-        for d in find_dates(text, language=language, reference=published):
+        for d in (finder or DateFinder()).find(text, language, published):
             if d.granularity in ("day", "time") and (published is None or d.first <= published):
                 return d.first
     return published
@@ -44,6 +44,8 @@ class Analyzer:
         self.config = config or AnalyzeConfig()
         self._extractor = extractor
         self._lang = LanguageDetector()
+        self._dates = DateFinder()  # compiled per-language patterns, reused across articles
+        self._numbers = NumberFinder()
 
     @property
     def extractor(self):
@@ -90,9 +92,9 @@ class Analyzer:
         places: Sequence[Place],
     ) -> Analysis:
         sentences = split_sentences(text, language)
-        ref = reference_date(article, language)
-        dates = find_dates(text, language=language, reference=ref)
-        numbers = find_numbers(text, language=language, exclude=[(d.start, d.end) for d in dates])
+        ref = reference_date(article, language, finder=self._dates)
+        dates = self._dates.find(text, language, ref)
+        numbers = self._numbers.find(text, language, [(d.start, d.end) for d in dates])
         quotes = find_quotes(text, sentences=sentences, entities=entities)
         credits = find_credits(text)
         return Analysis(

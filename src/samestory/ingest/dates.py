@@ -331,3 +331,13 @@ def parse_published(value: object) -> Published | None:
     if parsed is None or s[parsed[1] :].strip(" ,.;|()"):
         return None
     return parsed[0]
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_url(url: str) -> date | None:
+    """The day in a news URL's path (``/2020/10/09/``, ``-2024-03-14``), else ``None``."""
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url else ""
+    m = _URL_DATE.search(path)
+    return _day(int(m.group(1)), int(m.group(3)), int(m.group(4))) if m else None

@@ -26,7 +26,7 @@ from typing import Any
 from samestory.errors import InputError
 from samestory.ingest import recognize as rec
 from samestory.ingest.article import Article, Removed, Segment, content_id
-from samestory.ingest.dates import Published
+from samestory.ingest.dates import Published, date_from_url
 from samestory.ingest.outlets import outlet_from_url
 
 _EOL_RE = re.compile(r"\r\n|\r|\n")
@@ -456,6 +456,10 @@ def _assemble(raw: str, paras: list[_Para], f: _Found, *, source: str | None, en
     if url and url.startswith("www."):
         url = "https://" + url
     published = _choose_published(f.dates)
+    if published is None and url:
+        published = date_from_url(url)
+        if published is not None:
+            f.meta["published_from"] = "url"  # said, since it is inferred rather than printed
     return Article(
         id=content_id(f.title, text),
         text=text,
