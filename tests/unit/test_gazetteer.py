@@ -90,3 +90,8 @@ def test_scan_longest_match_and_connectors(gaz):
 def test_scan_uncased_scripts(gaz):
     t = "新华社北京报道，俄罗斯总统在莫斯科。الرئيس في موسكو"
     assert [n for n, _ in found(gaz, t)] == ["新华社", "北京", "俄罗斯", "莫斯科", "موسكو"]
+
+
+def test_scan_dotted_acronyms(gaz):
+    t = "Officials in the U.S. and the UK met U.N. envoys."
+    assert found(gaz, t) == [("U.S.", "place"), ("UK", "place"), ("U.N.", "org")]

@@ -79,6 +79,13 @@ def _is_exact(alias: str) -> bool:
     return bool(letters) and len(alias) <= 6 and all(c.isupper() for c in letters)
 
 
+def _may_inflect(word: str) -> bool:
+    """Words the exact lookup misses but ``_inflected`` may find: Cyrillic or Arabic words, and
+    words with an apostrophe suffix."""
+    first = word[0]
+    return "\u0400" <= first <= "\u04ff" or "\u0600" <= first <= "\u06ff"
+
+
 def _in_capitalised_run(text: str, tokens: list[tuple[int, int]], i: int, what: str) -> bool:
     """True when token ``i`` is glued to a neighbour (``pro-Turkish``) or, for a place, sits in
     a run of capitalised words that is not itself a known name (``Vladimir Putin``; a title
@@ -121,6 +128,9 @@ class Gazetteer:
         self._orgs: dict[str, OrgEntry] = {}
         self._org_names: dict[str, str] = {}
         self._org_exact: dict[str, str] = {}
+        # the first word of every folded name, with the most words a name starting with it has:
+        # the scan tries only spans that can match
+        self._first_words: dict[str, int] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -152,6 +162,11 @@ class Gazetteer:
                     g._org_exact[alias] = key
                 else:
                     g._org_names[alias_form(alias)] = key
+        for names in (g._place_names, g._org_names):
+            for name in names:
+                words = name.split(" ")
+                if g._first_words.get(words[0], 0) < len(words):
+                    g._first_words[words[0]] = len(words)
         return g
 
     def _add_place_name(self, alias: str, key: str) -> None:
@@ -201,6 +216,12 @@ class Gazetteer:
                 return key
         return None
 
+    def _demonym_prefix(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """Two-word demonyms ("South African", "Saudi Arabian") start with a word that is no name."""
+        if i + 1 >= len(tokens):
+            return False
+        return text[tokens[i][0] : tokens[i + 1][1]] in self._demonyms
+
     def demonym(self, text: str) -> str | None:
         """``Armenian`` -> ``AM``; ``Kurdish`` -> ``region:kurdistan``; else ``None``."""
         name = clean_span(text)
@@ -238,8 +259,17 @@ class Gazetteer:
             if cased and not first.isupper():
                 i += 1
                 continue
+            word = text[s:e]
+            longest = self._first_words.get(word.casefold(), 0)
+            if not longest:
+                known = word in self._demonyms or word in self._place_exact or word in self._org_exact
+                dotted = len(word) == 1 and text[e : e + 1] == "."  # "U.S.", "U.N."
+                if not (known or dotted or _may_inflect(word) or self._demonym_prefix(text, tokens, i)):
+                    i += 1
+                    continue
+                longest = 3
             found = None
-            for j in range(min(n, i + MAX_NAME_WORDS), i, -1):
+            for j in range(min(n, i + min(longest, MAX_NAME_WORDS)), i, -1):
                 end = tokens[j - 1][1]
                 if end - s > 60:
                     continue
@@ -247,6 +277,8 @@ class Gazetteer:
                 if j - 1 > i and last.lower() != last.upper() and not last.isupper():
                     continue  # a name ends on a capitalised word: "Gulf of Mexico", not "Gulf of"
                 single = j == i + 1
+                if text[end : end + 1] == "." and "." in text[s:end]:
+                    end += 1  # the scan's words stop before the last dot of "U.S."
                 found = self._match(text[s:end], s, end, single=single, at_start=s in sentence_starts)
                 if found and single and found.what != "org" and _in_capitalised_run(text, tokens, i, found.what):
                     found = None  # "Vladimir" in "Vladimir Putin", "Turkish" in "pro-Turkish"

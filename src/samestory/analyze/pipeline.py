@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 
 from samestory.analyze.credits import find_credits
 from samestory.analyze.dates import DateFinder
@@ -36,8 +36,9 @@ def reference_date(article: Article, language: str = "en", *, finder: DateFinder
 class Analyzer:
     """Holds the loaded models (language identifier, NER, gazetteer) for repeated use.
 
-    Models load on first use. ``analyze_many`` batches NER over ``config.batch_size`` articles,
-    in ``config.n_process`` worker processes when asked.
+    Models load on first use. ``analyze_many`` batches NER over ``config.batch_size`` articles;
+    with ``config.n_process`` > 1 and enough articles, batches go to that many forked worker
+    processes (kept until ``close()``), which inherit the loaded models.
     """
 
     def __init__(self, config: AnalyzeConfig | None = None, *, extractor=None) -> None:
@@ -46,15 +47,15 @@ class Analyzer:
         self._lang = LanguageDetector()
         self._dates = DateFinder()  # compiled per-language patterns, reused across articles
         self._numbers = NumberFinder()
+        self._pool = None
 
     @property
     def extractor(self):
         if self._extractor is None:
             from samestory.analyze.entities import EntityExtractor
 
-            self._extractor = EntityExtractor(
-                ner=self.config.ner, n_process=self.config.n_process, batch_size=self.config.batch_size
-            )
+            # one process per extractor: parallelism is over whole articles (see analyze_many)
+            self._extractor = EntityExtractor(ner=self.config.ner, n_process=1, batch_size=self.config.batch_size)
         return self._extractor
 
     def language_of(self, article: Article) -> tuple[str, float]:
@@ -68,11 +69,44 @@ class Analyzer:
         return next(iter(self.analyze_many([article])))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyses in input order; in worker processes when ``n_process`` > 1 and the input
+        holds more than one batch."""
         it = iter(articles)
+        first = list(islice(it, self.config.batch_size + 1))
+        if self.config.n_process > 1 and len(first) > self.config.batch_size:
+            yield from self._parallel().map(chain(first, it))
+            return
+        it = chain(first, it)
         while batch := list(islice(it, self.config.batch_size)):
-            yield from self._analyze_batch(batch)
+            yield from self.analyze_batch(batch)
 
-    def _analyze_batch(self, batch: Sequence[Article]) -> list[Analysis]:
+    def _parallel(self):
+        if self._pool is None:
+            from samestory.analyze.parallel import AnalysisPool
+
+            self.warm_up()  # load the models once, before forking, so workers share them
+            self._pool = AnalysisPool(self, self.config.n_process, chunk_size=max(1, self.config.batch_size // 2))
+        return self._pool
+
+    def warm_up(self) -> None:
+        """Load every model the analysis of English text needs (the gazetteer, the identifier, spaCy)."""
+        self.extractor.extract("Warm up in Geneva.", "en")
+        self._lang.detect("Warm up the language identifier.")
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def __enter__(self) -> Analyzer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def analyze_batch(self, batch: Sequence[Article]) -> list[Analysis]:
+        """Analyse a batch in this process (one NER call for all of it)."""
         limit = self.config.max_chars
         langs = [self.language_of(a) for a in batch]
         texts = [a.text[:limit] for a in batch]

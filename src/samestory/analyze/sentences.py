@@ -43,7 +43,7 @@ def _starts_sentence(ch: str) -> bool:
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the period at ``stop`` closes an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(text, 0, stop)
+    m = _WORD_BEFORE.search(text, max(0, stop - 40), stop)  # a window: words are short
     if not m:
         return False
     word = m.group(1).lstrip("\"“‘«„'([")
