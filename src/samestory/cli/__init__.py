@@ -7,7 +7,6 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from samestory import __version__
 from samestory.cli import commands
 from samestory.errors import ConfigError, InputError, MissingDependencyError, SamestoryError
 
@@ -25,11 +24,20 @@ Bad input (empty, binary, over the size limit, unknown format) exits with status
 """
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (it costs a cold start ~45 ms)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        import samestory
+
+        parser.exit(message=f"samestory {samestory.__version__}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="samestory", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--version", action="version", version=f"samestory {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for module in (commands.compare, commands.read, commands.analyze):

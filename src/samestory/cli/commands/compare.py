@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from samestory.api import Samestory  # deferred: loading models is slow, --help is not
     from samestory.compare.report import render
 
-    ss = Samestory(settings_from_args(args))
+    ss = Samestory(settings_from_args(args), one_shot=True)
     a, b = ss.read(args.a), ss.read(args.b)
     note_encoding(a)
     note_encoding(b)
