@@ -126,3 +126,9 @@ def test_time_zones_are_not_organisations(gaz):
     t = "The ministers would hold talks in Moscow from 1200 GMT."
     ents, _ = resolve_mentions(t, [mention(t, "GMT", "ORG")], "en", gaz)
     assert ents == []
+
+
+def test_capitalised_common_words_are_not_places(gaz):
+    t = "Algae blooms in the Black Sea killed fish. The algae spread along the Danube."
+    _, places = resolve_mentions(t, [mention(t, "Algae", "PLACE"), mention(t, "Danube", "PERSON")], "en", gaz)
+    assert [(p.text, p.key) for p in places] == [("Black Sea", "region:black-sea"), ("Danube", "river:danube")]

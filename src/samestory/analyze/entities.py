@@ -8,6 +8,7 @@ organisation); the gazetteer has the last word on places and demonyms.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -171,6 +172,8 @@ def resolve_mentions(
                 )
             continue
         if m.label in ("PLACE", "FAC"):
+            if _common_word(text, s, e):
+                continue  # "Algae blooms ..." tagged as a place at the start of a sentence
             name = clean_span(m.normal or surface)
             add_place(Place(surface, s, e, f"place:{fold(name)}", name, "other", None))
             continue
@@ -213,6 +216,19 @@ def _add_scanned(text: str, nm: NameMatch, add_entity, add_place) -> None:
         add_entity(_norp(text, s, e, nm.ref))
 
 
+def _common_word(text: str, s: int, e: int) -> bool:
+    """A one-word name the gazetteer does not know, at a sentence start or also written in
+    lower case in the text: more likely a capitalised common word than a name."""
+    word = text[s:e]
+    if " " in word or not word[:1].isupper():
+        return False
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"“«„'‘(":
+        j -= 1
+    at_start = j < 0 or text[j] in ".!?\n:;…"
+    return at_start or re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", text) is not None
+
+
 def _looks_like_person(surface: str) -> bool:
     words = strip_titles(surface).split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and any(c.islower() for c in w[1:]) for w in words)
@@ -221,8 +237,6 @@ def _looks_like_person(surface: str) -> bool:
 def _propagate_surnames(text: str, entities: list[Entity], free, add_entity) -> None:
     """A surname the article uses for a named person counts wherever it stands alone, even
     where the model missed it ("Pashinyan and Aliyev")."""
-    import re
-
     surnames: dict[str, str] = {}
     for ent in entities:
         if ent.label == "PERSON":
