@@ -55,8 +55,9 @@ def main() -> None:
         counts[:] = [0, 0]
         for text, ref in articles:
             dates = find_dates(text, language="en", reference=ref, finder=dates_finder)
-            numbers = find_numbers(text, language="en", exclude=[(d.start, d.end) for d in dates],
-                                   finder=numbers_finder)
+            numbers = find_numbers(
+                text, language="en", exclude=[(d.start, d.end) for d in dates], finder=numbers_finder
+            )
             counts[0] += len(dates)
             counts[1] += len(numbers)
 
@@ -102,8 +103,10 @@ def main() -> None:
     ours_ms = rows[1][1] / n * 1000
     peer_ms = rows[-1][1] / len(peer) * 1000
     print()
-    print(f"found: {found[0]} date and {found[1]} number mentions in {n} articles; "
-          f"dateparser found {peer_hits[0]} dates in {len(peer)} articles")
+    print(
+        f"found: {found[0]} date and {found[1]} number mentions in {n} articles; "
+        f"dateparser found {peer_hits[0]} dates in {len(peer)} articles"
+    )
     print(f"dates + numbers are {peer_ms / ours_ms:.0f}x faster than dateparser's date search alone")
 
 

@@ -107,3 +107,80 @@ def test_compare_bundled_unrelated_is_different():
     out = json.loads(r.stdout)
     assert out["same_story"] is False
     assert out["dimensions"]["Overall"] >= 3.0
+
+
+def test_legacy_encoding_is_read_and_noted(tmp_path):
+    f = tmp_path / "ru.txt"
+    f.write_bytes(
+        "Паромное сообщение восстановлено\n\nПаром на остров возобновил рейсы во вторник после ремонта двигателя. "
+        "Первый рейс ушёл из порта в восемь утра.\n".encode("cp1251")
+    )
+    r = run_cli("read", str(f), "--json")
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert rec["title"] == "Паромное сообщение восстановлено" and rec["encoding"] == "cp1251"
+    assert "read as cp1251" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_records_and_field_mapping(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    rows = [
+        {"uid": "a1", "headline": "Ferry resumes service", "body": "The island ferry resumed on Tuesday.", "site": "Isle News"},
+        {"uid": "a2", "headline": "No body here"},
+        {"uid": "a3", "headline": "Bridge opens", "body": "The new bridge opened on Friday in Porto.", "site": "Gazette"},
+    ]
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    args = ("--field-id", "uid", "--field-title", "headline", "--field-text", "body", "--field-outlet", "site")
+    r = run_cli("read", str(f), "--json", *args)
+    assert r.returncode == 2  # one record was rejected, the others are read
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(x["id"], x["title"], x["outlet"]) for x in recs] == [
+        ("a1", "Ferry resumes service", "Isle News"),
+        ("a3", "Bridge opens", "Gazette"),
+    ]
+    assert "feed.jsonl:2" in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_analyze_json_has_offsets_into_the_text():
+    r = run_cli("analyze", str(EXAMPLES / "wire.txt"), "--json")
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    text, an = rec["article"]["text"], rec["analysis"]
+    assert an["language"] == "en" and an["reference_date"] == "2024-03-14"
+    for kind in ("sentences", "entities", "places", "dates", "numbers", "quotes", "credits"):
+        assert an[kind], kind
+        for m in an[kind]:
+            assert 0 <= m["start"] < m["end"] <= len(text)
+    assert {"person:stelzer", "person:vasilescu"} <= {e["key"] for e in an["entities"]}
+    assert "Vienna" in {p["name"] for p in an["places"]}
+    speakers = {q["speaker"] for q in an["quotes"]}
+    assert "Katharina Stelzer" in speakers
+
+
+@pytest.mark.slow
+def test_compare_html_page_with_plain_text(tmp_path):
+    page = ROOT / "tests/data/ingest/page.html"
+    reprint = tmp_path / "reprint.txt"
+    reprint.write_text(
+        "Keeper retires\n\nThe last keeper of the fictional St. Brennock lighthouse retired on Wednesday after "
+        "forty years of climbing its 212 steps every evening.   -AFP\n",
+        encoding="utf-8",
+    )
+    r = run_cli("compare", str(page), str(reprint), "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["a"]["outlet"] == "Coast Gazette" and out["a"]["published"].startswith("2022-06-01")
+    assert out["a"]["credits"] == ["AFP"] and out["b"]["credits"] == ["AFP"]
+    assert out["passages"] and out["reuse"]["b_coverage"] > 0.9
+
+
+@pytest.mark.slow
+def test_python_api_compare_files():
+    from samestory.api import Samestory
+
+    c = Samestory().compare_files(EXAMPLES / "wire.txt", EXAMPLES / "reprint_edited.txt")
+    assert c.same_story and c.dimensions.overall <= 1.5
+    edits = {(e.a_text, e.b_text, e.kind) for p in c.alignment.passages for e in p.edits}
+    assert ("20", "25", "number") in edits  # the reprint changed a figure
+    assert c.b.credits == ("AFP",)
