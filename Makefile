@@ -27,9 +27,12 @@ test: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks
 
+# each benchmark prints its figures; docs/benchmarks.md records them (needs ../shared)
 bench: install
 	$(BIN)/python benchmarks/analysis_speed.py
+	$(BIN)/python benchmarks/dates_numbers_speed.py
 	$(BIN)/python benchmarks/compare_speed.py
+	$(BIN)/python benchmarks/align_pan.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

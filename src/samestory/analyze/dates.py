@@ -39,6 +39,7 @@ from typing import NamedTuple
 from samestory.analyze import _dates_lang as tables
 from samestory.analyze._dates_calendar import day, monday, month_last, narrow, nearest, relative_range
 from samestory.analyze._dates_lang import DateLang
+from samestory.analyze._numbers_lang import EN_UNITS_WORDS
 from samestory.analyze.types import DateMention
 
 __all__ = ["DateFinder", "find_dates"]
@@ -46,22 +47,8 @@ __all__ = ["DateFinder", "find_dates"]
 _NEVER = r"(?!x)x"
 _ZONES = tables.ZONES
 _DIGITS = re.compile(r"\d+")
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# "a week ago", "three days ago": the English number words up to twelve
+_NUMBER_WORDS = {"a": 1, "an": 1, **{w: n for w, n in EN_UNITS_WORDS.items() if n <= 12}}
 # what may follow a bare 4-digit number that is then a count or measure, not a year
 _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:[%‰$€£¥₽₺]|(?:km|kg|mi|t|MW|GW|kW|mln|bn|m|euros?|dollars?|USD|EUR|tonnes?|tons?|barrels?|"
