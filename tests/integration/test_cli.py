@@ -125,9 +125,9 @@ def test_legacy_encoding_is_read_and_noted(tmp_path):
 def test_records_and_field_mapping(tmp_path):
     f = tmp_path / "feed.jsonl"
     rows = [
-        {"uid": "a1", "headline": "Ferry resumes service", "body": "The island ferry resumed on Tuesday.", "site": "Isle News"},
+        {"uid": "a1", "headline": "Ferry resumes service", "body": "The ferry resumed on Tuesday.", "site": "Isle"},
         {"uid": "a2", "headline": "No body here"},
-        {"uid": "a3", "headline": "Bridge opens", "body": "The new bridge opened on Friday in Porto.", "site": "Gazette"},
+        {"uid": "a3", "headline": "Bridge opens", "body": "The bridge opened on Friday in Porto.", "site": "Gazette"},
     ]
     f.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     args = ("--field-id", "uid", "--field-title", "headline", "--field-text", "body", "--field-outlet", "site")
@@ -135,7 +135,7 @@ def test_records_and_field_mapping(tmp_path):
     assert r.returncode == 2  # one record was rejected, the others are read
     recs = [json.loads(line) for line in r.stdout.splitlines()]
     assert [(x["id"], x["title"], x["outlet"]) for x in recs] == [
-        ("a1", "Ferry resumes service", "Isle News"),
+        ("a1", "Ferry resumes service", "Isle"),
         ("a3", "Bridge opens", "Gazette"),
     ]
     assert "feed.jsonl:2" in r.stderr and r.stderr.count("\n") == 1
