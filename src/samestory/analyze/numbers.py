@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from samestory.analyze import _numbers_lang as tables
 from samestory.analyze._numbers_lang import NumLang
+from samestory.analyze._numbers_langs import LANGS
 from samestory.analyze.lexicon import CONCEPT_INDEX, SNOWBALL
 from samestory.analyze.types import NumberMention
 
@@ -308,7 +309,7 @@ class NumberFinder:
     def _lang(self, language: str) -> _Lang:
         code = _code(language)
         if code not in self._langs:
-            spec = tables.LANGS.get(code) or NumLang(decimal_comma=code in tables.DECIMAL_COMMA)
+            spec = LANGS.get(code) or NumLang(decimal_comma=code in tables.DECIMAL_COMMA)
             self._langs[code] = _Lang(code, spec)
         return self._langs[code]
 
