@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from samestory.analyze.types import Analysis, DateMention, Quote
+from samestory.analyze.numbers import value_key
+from samestory.analyze.types import Analysis, DateMention, NumberMention, Quote
 from samestory.compare.types import Evidence, EvidenceGroup, EvidenceItem
 
 T = TypeVar("T")
@@ -44,6 +45,14 @@ def _by_key(a: dict[str, list], b: dict[str, list], label: str, name: Callable[[
     return EvidenceGroup(
         tuple(sorted(shared, key=order)), tuple(sorted(only_a, key=order)), tuple(sorted(only_b, key=order))
     )
+
+
+def number_key(a: Analysis, b: Analysis) -> Callable[[NumberMention], str]:
+    """How numbers of two articles are matched: with what they count in one language, by value
+    alone across languages (the counted nouns' stems differ; a ``count:400`` is still evidence)."""
+    if a.language == b.language:
+        return lambda n: n.key
+    return value_key
 
 
 def date_key(d: DateMention) -> str:
@@ -124,5 +133,6 @@ def gather_evidence(a: Analysis, b: Analysis) -> Evidence:
     )
     places = _by_key(_group(a.places, lambda p: p.key), _group(b.places, lambda p: p.key), "PLACE", fullest)
     dates = _by_key(_group(a.dates, date_key), _group(b.dates, date_key), "DATE", lambda items: date_key(items[0]))
-    numbers = _by_key(_group(a.numbers, lambda n: n.key), _group(b.numbers, lambda n: n.key), "NUMBER", first_text)
+    nkey = number_key(a, b)
+    numbers = _by_key(_group(a.numbers, nkey), _group(b.numbers, nkey), "NUMBER", first_text)
     return Evidence(people, orgs, places, dates, numbers, _quotes(a.quotes, b.quotes))

@@ -11,7 +11,7 @@ import numpy as np
 
 from samestory.align.types import Alignment
 from samestory.analyze.types import Analysis
-from samestory.compare.evidence import date_key, match_quotes
+from samestory.compare.evidence import date_key, match_quotes, number_key
 from samestory.embed.vectors import Vectors
 from samestory.ingest.article import Article
 
@@ -127,7 +127,8 @@ def pair_features(a: Side, b: Side, alignment: Alignment) -> dict[str, float]:
     )
     put("places", set_similarity(place_keys(ea), place_keys(eb)))
     put("dates", set_similarity([date_key(d) for d in ea.dates], [date_key(d) for d in eb.dates]))
-    put("numbers", set_similarity([n.key for n in ea.numbers], [n.key for n in eb.numbers]))
+    nkey = number_key(ea, eb)
+    put("numbers", set_similarity([nkey(n) for n in ea.numbers], [nkey(n) for n in eb.numbers]))
     if ea.quotes and eb.quotes:
         f["quotes"] = len(match_quotes(ea.quotes, eb.quotes)) / min(len(ea.quotes), len(eb.quotes))
 
