@@ -114,12 +114,20 @@ class AlignConfig:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class CompareConfig:
     """Pairwise comparison: two articles are the same story when Overall <= ``same_story_max``
-    (SemEval scale, 1 = most similar, 4 = least)."""
+    (SemEval scale, 1 = most similar, 4 = least). Scoring a file of pairs reads, analyses and
+    embeds ``batch_size`` pairs at a time (memory holds one batch). ``scorer`` is ``trained``
+    (the model trained on SemEval-2022 Task 8; ``model`` names another model file) or
+    ``formula`` (a transparent hand-set formula)."""
 
     same_story_max: float = 2.0
+    batch_size: int = 64
+    scorer: str = "trained"
+    model: str | None = None  # a scorer model file other than the shipped one (``trained`` only)
 
     def __post_init__(self) -> None:
         _check(1.0 <= self.same_story_max <= 4.0, f"same_story_max must be in [1, 4], got {self.same_story_max}")
+        _check(self.batch_size >= 1, f"batch_size must be at least 1, got {self.batch_size}")
+        _check(bool(self.scorer), "scorer must be a registered scorer name")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -62,3 +62,60 @@ def test_more_reuse_never_lowers_similarity(f, extra):
 
 def test_scale_ends():
     assert to_scale(1.0) == 1.0 and to_scale(0.0) == 4.0 and to_scale(2.0) == 1.0
+
+
+# --- pair features on real (small) articles: symmetry and bounds ------------------------------
+
+from datetime import date  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from samestory.align import align_texts  # noqa: E402
+from samestory.analyze.pipeline import Analyzer  # noqa: E402
+from samestory.compare.features import Side, pair_features  # noqa: E402
+from samestory.config import AnalyzeConfig, EmbedConfig  # noqa: E402
+from samestory.embed import embed_articles, make_encoder  # noqa: E402
+from samestory.ingest.article import Article  # noqa: E402
+
+SENTENCES = [
+    "Ten countries along the Danube signed a plan in Vienna on Thursday.",
+    "Austrian minister Katharina Stelzer said the deal was historic.",
+    '"The river does not stop at borders," she told reporters.',
+    "The plan will cost some 1.2 billion euros over six years.",
+    "Dock workers in Busan walked off the job on Friday.",
+    "The union wants overtime raised by 15 percent.",
+    "Zehn Donaustaaten unterzeichneten am Donnerstag in Wien einen Plan.",
+    "Scientists warned that algae blooms killed fish in the Black Sea.",
+]
+
+
+@pytest.fixture(scope="module")
+def tools():
+    return Analyzer(AnalyzeConfig(ner="gazetteer")), make_encoder(EmbedConfig(encoder="hashing"))
+
+
+articles = st.tuples(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
+    st.sampled_from(["en", "de"]),
+    st.sampled_from([None, date(2024, 3, 14), date(2024, 3, 20)]),
+)
+
+
+def side(tools, spec) -> Side:
+    analyzer, encoder = tools
+    sentences, language, published = spec
+    art = Article(id=str(hash(tuple(sentences))), text=" ".join(sentences), language=language, published=published)
+    return Side(art, analyzer.analyze(art), embed_articles(encoder, [None], [art.text])[0])
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(articles, articles)
+def test_pair_features_are_symmetric(tools, spec_a, spec_b):
+    a, b = side(tools, spec_a), side(tools, spec_b)
+    fab = pair_features(a, b, align_texts(a.article.text, b.article.text))
+    fba = pair_features(b, a, align_texts(b.article.text, a.article.text))
+    assert fab.keys() == fba.keys()
+    for k in fab:
+        assert fab[k] == pytest.approx(fba[k], abs=1e-9), k
+    assert all(v == v for v in fab.values())  # no NaN: an unknown feature is left out instead

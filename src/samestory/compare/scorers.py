@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from samestory.compare.types import Dimensions
+from samestory.compare.types import DIMENSIONS, Dimensions
 from samestory.registry import Registry
 
 
@@ -83,3 +83,31 @@ class FormulaScorer:
             style=to_scale(style),
             tone=to_scale(tone),
         )
+
+
+@scorers.register("trained")
+class TrainedScorer:
+    """The gradient-boosted model trained on SemEval-2022 Task 8 (``scripts/train_scorer.py``).
+
+    ``model`` is a path to another model file in the same format; by default the one shipped in
+    ``samestory/data/scorer.json.gz``, whose training command and held-out metrics are in
+    ``scorer.metrics.json`` beside it. It loads on first use.
+    """
+
+    name = "trained"
+
+    def __init__(self, *, model: str | None = None, **_: object) -> None:
+        self._path = model
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            from samestory.compare.model import ScorerModel
+
+            self._model = ScorerModel.load(self._path)
+        return self._model
+
+    def score(self, features: Mapping[str, float]) -> Dimensions:
+        pred = self.model.predict(self.model.vector(features))
+        return Dimensions(*(float(pred[d][0]) for d in DIMENSIONS))

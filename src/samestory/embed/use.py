@@ -39,3 +39,11 @@ class USEEncoder:
         out = normalize_rows(self._load().encode(list(safe)))
         out[[i for i, t in enumerate(texts) if not (t and t.strip())]] = 0.0
         return out
+
+    def encode_article(self, sentences: Sequence[str], lead_count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sentence vectors, lead vector and body vector from one pass (see ``embed.pooled``)."""
+        from samestory.embed.pooled import pooled_vectors
+
+        backend = self._load()._model  # the numpy backend, built on first access
+        sents, lead, body = pooled_vectors(backend, sentences, lead_count)
+        return normalize_rows(sents), normalize_rows(lead[None])[0], normalize_rows(body[None])[0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from samestory.analyze.sentences import split_sentences
 from samestory.config import EmbedConfig
 from samestory.embed.base import Encoder, encoders
 
@@ -15,16 +16,22 @@ from samestory.embed import hashing as _hashing  # noqa: F401  isort: skip
 from samestory.embed import use as _use  # noqa: F401  isort: skip
 
 LEAD_CHARS = 600  # about the first two or three sentences: where news puts who/what/where/when
+MAX_SENTENCES = 48  # sentences kept as vectors for alignment; the body vector uses them all
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Vectors:
-    """Unit vectors of an article's title, lead and body, from encoder ``encoder``."""
+    """Unit vectors of an article's title, lead, body and first sentences, from encoder ``encoder``.
+
+    ``sentences`` has one row per sentence (at most ``MAX_SENTENCES``); an article without a
+    title gets its first sentence's vector as title, since news puts the gist there.
+    """
 
     encoder: str
     title: np.ndarray
     lead: np.ndarray
     body: np.ndarray
+    sentences: np.ndarray
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -32,6 +39,7 @@ class Vectors:
             "title": self.title.round(5).tolist(),
             "lead": self.lead.round(5).tolist(),
             "body": self.body.round(5).tolist(),
+            "sentences": self.sentences.round(5).tolist(),
         }
 
 
@@ -50,12 +58,30 @@ def lead_of(text: str, limit: int = LEAD_CHARS) -> str:
     return text[: cut + 1 if cut > 0 else limit]
 
 
+def sentence_texts(text: str) -> tuple[list[str], int]:
+    """The sentences of a text and how many of them make the lead."""
+    spans = split_sentences(text)
+    sentences = [text[s.start : s.end] for s in spans] or [text.strip() or " "]
+    lead = sum(1 for s in spans if s.end <= LEAD_CHARS) if spans else 1
+    return sentences, max(1, lead)
+
+
+def embed_article(encoder: Encoder, title: str | None, text: str) -> Vectors:
+    """The vectors of one article. An encoder with ``encode_article`` (USE) gets sentences, lead
+    and body from one pass; any other encodes each piece, which gives the same quantities."""
+    sentences, lead_count = sentence_texts(text)
+    if hasattr(encoder, "encode_article"):
+        sent_v, lead_v, body_v = encoder.encode_article(sentences, lead_count)
+    else:
+        x = encoder.encode([*sentences, " ".join(sentences[:lead_count]), text])
+        sent_v, lead_v, body_v = x[: len(sentences)], x[-2], x[-1]
+    title_v = encoder.encode([title])[0] if title and title.strip() else sent_v[0]
+    return Vectors(encoder.name, title_v, lead_v, body_v, np.ascontiguousarray(sent_v[:MAX_SENTENCES]))
+
+
 def embed_articles(encoder: Encoder, titles: Sequence[str | None], texts: Sequence[str]) -> list[Vectors]:
-    """Embed title, lead and body of each article in three batched calls."""
+    """Embed title, lead, body and sentences of each article."""
     n = len(texts)
     if len(titles) != n:
         raise ValueError(f"got {len(titles)} titles for {n} texts")
-    title_v = encoder.encode([t or "" for t in titles])
-    lead_v = encoder.encode([lead_of(t) for t in texts])
-    body_v = encoder.encode(list(texts))
-    return [Vectors(encoder.name, title_v[i], lead_v[i], body_v[i]) for i in range(n)]
+    return [embed_article(encoder, t, x) for t, x in zip(titles, texts)]

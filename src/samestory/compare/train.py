@@ -1,0 +1,180 @@
+"""Training and evaluating the seven-dimension scorer on SemEval-2022 Task 8 pairs.
+
+Used by ``scripts/train_scorer.py`` (which builds the committed model) and
+``benchmarks/semeval.py`` (which reports held-out correlations). Needs scikit-learn
+(``pip install 'samestory[train]'``); scoring with a trained model does not.
+
+Cross-validation is grouped by article: two pairs that share an article, or translations of
+one pair, always fall in the same fold, so no article is seen on both sides of a split.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import pickle
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from samestory._optional import require
+from samestory.compare.model import ScorerModel, TreeEnsemble
+from samestory.compare.types import DIMENSIONS
+
+# the model: shallow trees, small steps, large leaves (1,900 noisy pairs reward caution);
+# chosen by grouped cross-validation over a few settings, see docs/scorer.md
+HGB_PARAMS = {
+    "max_iter": 500,
+    "learning_rate": 0.03,
+    "max_depth": 3,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+    "random_state": 0,
+}
+FOLDS = 5
+FEATURES_VERSION = "3"  # bump when pair_features changes, so cached features are recomputed
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPair:
+    pair_id: str
+    text1: str
+    text2: str
+    lang1: str | None
+    lang2: str | None
+    labels: tuple[float, ...]  # in DIMENSIONS order
+
+
+def article_ids(pair_id: str) -> list[str]:
+    """``1484039360it_1484180228it`` -> the two article ids without the translation suffix."""
+    return [re.sub(r"[a-z]+$", "", part) for part in pair_id.split("_")]
+
+
+def read_semeval(path: str | Path) -> list[LabelledPair]:
+    """Pairs with text and all seven labels from a SemEval-style CSV (``pairs.csv``)."""
+    csv.field_size_limit(1 << 30)
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                labels = tuple(float(row[d]) for d in DIMENSIONS)
+            except (KeyError, ValueError):
+                continue  # a pair without all labels cannot train or test
+            out.append(
+                LabelledPair(row["pair_id"], row["text1"], row["text2"], row.get("lang1"), row.get("lang2"), labels)
+            )
+    return out
+
+
+def groups_of(pairs: Sequence[LabelledPair]) -> np.ndarray:
+    """A group number per pair: connected components of pairs that share an article."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        ids = article_ids(p.pair_id)
+        for other in ids[1:]:
+            parent[find(ids[0])] = find(other)
+    roots: dict[str, int] = {}
+    return np.array([roots.setdefault(find(article_ids(p.pair_id)[0]), len(roots)) for p in pairs])
+
+
+def file_digest(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+def compute_features(
+    pairs: Sequence[LabelledPair],
+    featurize: Callable[[Sequence[LabelledPair]], list[dict[str, float]]],
+    *,
+    cache: Path | None = None,
+    batch: int = 200,
+    progress: bool = True,
+) -> list[dict[str, float]]:
+    """Features of every pair, by batches, kept in ``cache`` (a pickle keyed by the pair's texts
+    and ``FEATURES_VERSION``) so a second run only computes what is new."""
+    store: dict[str, dict[str, float]] = {}
+    if cache is not None and cache.exists():
+        store = pickle.loads(cache.read_bytes())
+
+    def key(p: LabelledPair) -> str:
+        raw = f"{FEATURES_VERSION}\0{p.lang1}\0{p.lang2}\0{p.text1}\0{p.text2}"
+        return hashlib.blake2b(raw.encode("utf-8"), digest_size=12).hexdigest()
+
+    todo = [p for p in pairs if key(p) not in store]
+    for i in range(0, len(todo), batch):
+        chunk = todo[i : i + batch]
+        for p, f in zip(chunk, featurize(chunk)):
+            store[key(p)] = f
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(pickle.dumps(store))
+        if progress:
+            print(f"features: {min(i + batch, len(todo))}/{len(todo)} new pairs", file=sys.stderr)
+    return [store[key(p)] for p in pairs]
+
+
+def feature_matrix(features: Sequence[dict[str, float]], names: Sequence[str] | None = None) -> tuple[list[str], np.ndarray]:
+    """Rows in a fixed column order; an absent feature is NaN (missing)."""
+    names = list(names) if names is not None else sorted({k for f in features for k in f})
+    return names, np.array([[f.get(n, np.nan) for n in names] for f in features], dtype=np.float64)
+
+
+def _regressor(params: dict | None = None):
+    ensemble = require("sklearn.ensemble", pip="'samestory[train]'", purpose="training the scorer")
+    return ensemble.HistGradientBoostingRegressor(**(params or HGB_PARAMS))
+
+
+def cross_validate(X: np.ndarray, Y: np.ndarray, groups: np.ndarray, *, params: dict | None = None) -> np.ndarray:
+    """Out-of-fold predictions of every dimension with folds grouped by article."""
+    model_selection = require("sklearn.model_selection", pip="'samestory[train]'", purpose="training the scorer")
+    pred = np.zeros_like(Y)
+    for train, test in model_selection.GroupKFold(n_splits=FOLDS).split(X, Y, groups):
+        for j in range(Y.shape[1]):
+            pred[test, j] = _regressor(params).fit(X[train], Y[train, j]).predict(X[test])
+    return np.clip(pred, 1.0, 4.0)
+
+
+def fit(X: np.ndarray, Y: np.ndarray, names: Sequence[str], *, info: dict, params: dict | None = None) -> ScorerModel:
+    """One model per dimension on all the data, converted to the JSON tree format (and checked)."""
+    dims = {}
+    for j, dim in enumerate(DIMENSIONS):
+        reg = _regressor(params).fit(X, Y[:, j])
+        trees = TreeEnsemble.from_sklearn(reg)
+        if not np.allclose(trees.predict(X), reg.predict(X), atol=1e-9):
+            raise RuntimeError(f"the exported {dim} model does not reproduce scikit-learn's predictions")
+        dims[dim] = trees
+    return ScorerModel(tuple(names), dims, info)
+
+
+def pearson(x: np.ndarray, y: np.ndarray) -> float:
+    if len(x) < 3 or np.std(x) == 0 or np.std(y) == 0:
+        return float("nan")
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+def correlations(pred: np.ndarray, Y: np.ndarray, langs: Iterable[str]) -> dict[str, dict[str, float]]:
+    """Pearson r per dimension overall, and of Overall per language pair (with counts)."""
+    langs = np.asarray(list(langs))
+    out: dict[str, dict[str, float]] = {"dimensions": {d: pearson(pred[:, j], Y[:, j]) for j, d in enumerate(DIMENSIONS)}}
+    k = DIMENSIONS.index("Overall")
+    out["overall_by_language"] = {
+        lp: pearson(pred[langs == lp, k], Y[langs == lp, k]) for lp in sorted(set(langs.tolist()))
+    }
+    out["pairs_by_language"] = {lp: int((langs == lp).sum()) for lp in sorted(set(langs.tolist()))}
+    same = np.array([a == b for a, b in (lp.split("-") for lp in langs)])
+    out["overall_same_vs_cross"] = {
+        "same_language": pearson(pred[same, k], Y[same, k]),
+        "cross_language": pearson(pred[~same, k], Y[~same, k]),
+    }
+    return out
