@@ -22,8 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from _common import git_rev, machine  # noqa: E402
-from train_scorer import DATA, ROOT, make_featurizer  # noqa: E402
+from _common import git_rev, machine
+from train_scorer import DATA, ROOT, make_featurizer
 
 
 def tfidf_cosines(pairs) -> np.ndarray:
@@ -66,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     results = {name: train.correlations(pred, Y, langs) for name, pred in methods.items()}
 
     print(f"machine: {machine()}; commit {git_rev()}")
-    print(f"data: {args.data.name}, {len(pairs)} pairs, {len(set(groups.tolist()))} article groups; "
-          f"{train.FOLDS}-fold CV grouped by article\n")
+    print(
+        f"data: {args.data.name}, {len(pairs)} pairs, {len(set(groups.tolist()))} article groups; "
+        f"{train.FOLDS}-fold CV grouped by article\n"
+    )
     cols = list(methods)
     print(f"{'Pearson r':<22}" + "".join(f"{c:>20}" for c in cols))
     for d in DIMENSIONS:

@@ -124,7 +124,9 @@ def compute_features(
     return [store[key(p)] for p in pairs]
 
 
-def feature_matrix(features: Sequence[dict[str, float]], names: Sequence[str] | None = None) -> tuple[list[str], np.ndarray]:
+def feature_matrix(
+    features: Sequence[dict[str, float]], names: Sequence[str] | None = None
+) -> tuple[list[str], np.ndarray]:
     """Rows in a fixed column order; an absent feature is NaN (missing)."""
     names = list(names) if names is not None else sorted({k for f in features for k in f})
     return names, np.array([[f.get(n, np.nan) for n in names] for f in features], dtype=np.float64)
@@ -166,7 +168,9 @@ def pearson(x: np.ndarray, y: np.ndarray) -> float:
 def correlations(pred: np.ndarray, Y: np.ndarray, langs: Iterable[str]) -> dict[str, dict[str, float]]:
     """Pearson r per dimension overall, and of Overall per language pair (with counts)."""
     langs = np.asarray(list(langs))
-    out: dict[str, dict[str, float]] = {"dimensions": {d: pearson(pred[:, j], Y[:, j]) for j, d in enumerate(DIMENSIONS)}}
+    out: dict[str, dict[str, float]] = {
+        "dimensions": {d: pearson(pred[:, j], Y[:, j]) for j, d in enumerate(DIMENSIONS)}
+    }
     k = DIMENSIONS.index("Overall")
     out["overall_by_language"] = {
         lp: pearson(pred[langs == lp, k], Y[langs == lp, k]) for lp in sorted(set(langs.tolist()))

@@ -21,6 +21,7 @@ from itertools import chain
 
 import numpy as np
 
+
 def _token_sums(backend, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Token feature sums over the article read as one sequence: per sentence (its token range)
     and the length of each range; the first range carries the sequence's start token, the last
