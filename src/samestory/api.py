@@ -8,23 +8,65 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from samestory.analyze.pipeline import Analyzer
 from samestory.analyze.types import Analysis
-from samestory.compare import Comparison, Side, compare_sides, scorers
+from samestory.compare import Comparison, Dimensions, Side, compare_sides, scorers
 from samestory.config import EmbedConfig, Settings
 from samestory.embed import Encoder, Vectors, embed_articles, make_encoder
+from samestory.embed.process import EncoderProcess, EncoderProcessError
+from samestory.errors import ConfigError, MissingDependencyError
 from samestory.ingest import read_file
-from samestory.ingest.article import Article
+from samestory.ingest.article import Article, Rejected
+from samestory.ingest.pairs import PairRecord
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# errors that would fail every article alike: they stop a batch job instead of rejecting rows
+_FATAL = (ConfigError, MissingDependencyError, EncoderProcessError, MemoryError)
 
 
 def _embed_once(config: EmbedConfig, titles: list[str | None], texts: list[str]) -> list[Vectors]:
     """Load an encoder, embed, and let it go: the body of a one-shot embedding process."""
     return embed_articles(make_encoder(config), titles, texts)
+
+
+def _each(fn: Callable[[list[T]], list[object]], items: list[T]) -> list[object]:
+    """``fn`` over all items at once; when that fails, over each item alone (see ``_one_by_one``)."""
+    try:
+        return fn(items)
+    except _FATAL:
+        raise
+    except Exception:
+        log.debug("batch failed; retrying its %d items one by one", len(items), exc_info=True)
+    return _one_by_one(fn, items)
+
+
+def _one_by_one(fn: Callable[[list[T]], list[object]], items: list[T]) -> list[object]:
+    """``fn`` over each item alone, an item's exception standing in for its result, so that one
+    bad article does not sink its batch."""
+    out: list[object] = []
+    for item in items:
+        try:
+            out.extend(fn([item]))
+        except _FATAL:
+            raise
+        except Exception as exc:
+            log.debug("item failed", exc_info=True)
+            out.append(exc)
+    return out
+
+
+def _why(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 class Samestory:
@@ -39,6 +81,7 @@ class Samestory:
         self.settings = settings or Settings()
         self._analyzer: Analyzer | None = None
         self._encoder: Encoder | None = None
+        self._embedder: EncoderProcess | None = None
         self.scorer = scorers.create(scorer)
         self.one_shot = one_shot
 
@@ -88,3 +131,116 @@ class Samestory:
 
     def compare_files(self, path_a: str | Path, path_b: str | Path) -> Comparison:
         return self.compare(self.read(path_a), self.read(path_b))
+
+    def score_pairs(
+        self, records: Iterable[PairRecord | Rejected], *, batch_size: int | None = None
+    ) -> Iterator[tuple[PairRecord, Dimensions] | Rejected]:
+        """Score pairs in input order, ``batch_size`` at a time (default ``settings.compare.batch_size``).
+
+        Each batch's distinct articles are analysed in one ``analyze_many`` call (in worker
+        processes with ``n_process`` > 1) while a child process embeds them in one encoder call;
+        then each pair is compared here. Memory holds one batch. A ``Rejected`` among the records
+        passes through in its place; a pair whose article cannot be analysed or embedded, or that
+        cannot be compared, becomes a ``Rejected`` and the rest go on. ``close()`` stops the
+        child processes.
+        """
+        size = self.settings.compare.batch_size if batch_size is None else batch_size
+        if size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {size}")
+        it = iter(records)
+        while batch := list(islice(it, size)):
+            yield from self._score_batch(batch)
+
+    @property
+    def embedder(self) -> EncoderProcess:
+        """The embedding child process (forked on first use: before the analysis models load, it
+        starts small; an encoder already loaded here is inherited)."""
+        if self._embedder is None or not self._embedder.alive:
+            self._embedder = EncoderProcess(self.settings.embed, self._encoder)
+        return self._embedder
+
+    def _score_batch(self, batch: list[PairRecord | Rejected]) -> Iterator[tuple[PairRecord, Dimensions] | Rejected]:
+        # SemEval reuses articles across pairs: each distinct (text, title, language) is prepared once
+        distinct: dict[tuple[str, str | None], Article] = {}
+        keys: dict[int, tuple[tuple[str, str | None], tuple[str, str | None]]] = {}
+        for i, rec in enumerate(batch):
+            if isinstance(rec, PairRecord):
+                a, b = rec.articles()
+                keys[i] = ka, kb = (a.id, a.language), (b.id, b.language)
+                distinct.setdefault(ka, a)
+                distinct.setdefault(kb, b)
+        articles = list(distinct.values())
+        t0 = time.perf_counter()
+        sides = dict(zip(distinct, self._prepare_batch(articles)))
+        t1 = time.perf_counter()
+        del articles
+        for i, rec in enumerate(batch):
+            if isinstance(rec, Rejected):
+                yield rec
+                continue
+            sa, sb = (sides[k] for k in keys[i])
+            for n, side in ((1, sa), (2, sb)):
+                if isinstance(side, str):
+                    yield Rejected(rec.location, "failed", f"pair {rec.pair_id}: text{n} {side}")
+                    break
+            else:
+                try:
+                    dims = self.compare_prepared(sa, sb).dimensions  # type: ignore[arg-type]
+                except _FATAL:
+                    raise
+                except Exception as exc:
+                    log.debug("comparison failed", exc_info=True)
+                    yield Rejected(rec.location, "failed", f"pair {rec.pair_id}: comparison failed: {_why(exc)}")
+                else:
+                    yield rec, dims
+        log.debug(
+            "batch of %d pairs, %d distinct articles: prepared in %.2f s, compared in %.2f s",
+            len(keys),
+            len(sides),
+            t1 - t0,
+            time.perf_counter() - t1,
+        )
+
+    def _prepare_batch(self, articles: list[Article]) -> list[Side | str]:
+        """Each article analysed and embedded, or why it could not be."""
+        if not articles:
+            return []
+        embedder = self.embedder
+        t0 = time.perf_counter()
+        embedder.submit([a.title for a in articles], [a.text for a in articles])
+        analyses = _each(self._analyze, articles)
+        t1 = time.perf_counter()
+        try:
+            vectors: list[object] = embedder.result()  # type: ignore[assignment]
+        except _FATAL:
+            raise
+        except Exception:
+            log.debug("embedding the batch failed; embedding its articles one by one", exc_info=True)
+            vectors = _one_by_one(
+                lambda arts: embedder.embed([a.title for a in arts], [a.text for a in arts]), articles
+            )
+        log.debug("analysis %.2f s, then waited %.2f s for the embeddings", t1 - t0, time.perf_counter() - t1)
+        out: list[Side | str] = []
+        for art, an, vec in zip(articles, analyses, vectors):
+            if isinstance(an, BaseException):
+                out.append(f"could not be analysed: {_why(an)}")
+            elif isinstance(vec, BaseException):
+                out.append(f"could not be embedded: {_why(vec)}")
+            else:
+                out.append(Side(art, an, vec))  # type: ignore[arg-type]
+        return out
+
+    def _analyze(self, articles: list[Article]) -> list[Analysis]:
+        try:
+            return list(self.analyzer.analyze_many(articles))
+        except Exception:
+            self.analyzer.close()  # a dead worker breaks the pool: start a new one for the next batch
+            raise
+
+    def close(self) -> None:
+        """Stop the child processes (analysis workers, embedding process), if any."""
+        if self._analyzer is not None:
+            self._analyzer.close()
+        if self._embedder is not None:
+            self._embedder.close()
+            self._embedder = None

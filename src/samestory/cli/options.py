@@ -17,15 +17,19 @@ def add_common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     g.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
 
 
-def add_ingest(p: argparse.ArgumentParser) -> None:
+def add_ingest(
+    p: argparse.ArgumentParser,
+    *,
+    formats: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html"),
+    fields: bool = True,
+) -> None:
+    """Reading options; a command reading one kind of file narrows ``formats`` and may drop the field map."""
     g = p.add_argument_group("reading input")
-    g.add_argument(
-        "--format",
-        choices=["auto", "text", "jsonl", "csv", "html"],
-        help="input format (default: by extension and content)",
-    )
+    g.add_argument("--format", choices=list(formats), help="input format (default: by extension and content)")
     g.add_argument("--encoding", help="force a text encoding instead of detecting one")
     g.add_argument("--max-bytes", type=int, metavar="N", help="size limit per article in bytes (default 5000000)")
+    if not fields:
+        return
     for name in ("id", "title", "text", "url", "published", "outlet", "language"):
         g.add_argument(
             f"--field-{name}", metavar="NAME", help=f"JSONL/CSV field holding the article's {name} (default {name!r})"
@@ -63,6 +67,6 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         },
         "analyze": {"language": a.get("language"), "ner": a.get("ner"), "n_process": a.get("n_process")},
         "embed": {"encoder": a.get("encoder")},
-        "compare": {"same_story_max": a.get("same_story_max")},
+        "compare": {"same_story_max": a.get("same_story_max"), "batch_size": a.get("pair_batch_size")},
     }
     return build_settings(file=a.get("config"), overrides=overrides)

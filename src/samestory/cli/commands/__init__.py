@@ -1,5 +1,5 @@
 """One module per subcommand, each with ``register(subparsers)``."""
 
-from samestory.cli.commands import analyze, compare, read
+from samestory.cli.commands import analyze, compare, read, score_pairs
 
-__all__ = ["analyze", "compare", "read"]
+__all__ = ["analyze", "compare", "read", "score_pairs"]
