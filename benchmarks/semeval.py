@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     langs = [f"{p.lang1}-{p.lang2}" for p in pairs]
 
     methods = {
-        "samestory trained": train.cross_validate(X, Y, groups),
+        "samestory trained": train.cross_validate(X, Y, groups, names),
         "TF-IDF cosine": np.repeat((4 - 3 * tfidf_cosines(pairs))[:, None], len(DIMENSIONS), axis=1),
         "embedding cosine": np.repeat(
             (4 - 3 * np.nan_to_num(X[:, names.index("body_cosine")], nan=0.0))[:, None], len(DIMENSIONS), axis=1

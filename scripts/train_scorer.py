@@ -87,14 +87,18 @@ def main(argv: list[str] | None = None) -> int:
     langs = [f"{p.lang1}-{p.lang2}" for p in pairs]
     print(f"{len(pairs)} pairs, {len(set(groups.tolist()))} article groups, {len(names)} features", file=sys.stderr)
 
-    oof = train.cross_validate(X, Y, groups)
+    oof = train.cross_validate(X, Y, groups, names)
     metrics = train.correlations(oof, Y, langs)
     info = {
         "trained_on": f"{args.data.name} sha256:{train.file_digest(args.data)}",
         "pairs": len(pairs),
         "article_groups": len(set(groups.tolist())),
         "command": "python scripts/train_scorer.py",
-        "model": {"kind": "HistGradientBoostingRegressor per dimension", "params": train.HGB_PARAMS},
+        "model": {
+            "kind": "HistGradientBoostingRegressor per dimension",
+            "params": train.HGB_PARAMS,
+            "monotonic_decreasing_in": [n for n, c in zip(names, train.monotonic_constraints(names)) if c < 0],
+        },
         "features_version": train.FEATURES_VERSION,
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
         "cv": {"folds": train.FOLDS, "grouped_by": "article (pairs sharing an article or translations of one pair)"},

@@ -27,11 +27,12 @@ from samestory.errors import ConfigError, MissingDependencyError
 from samestory.ingest import read_file
 from samestory.ingest.article import Article, Rejected
 from samestory.ingest.pairs import PairRecord
+from samestory.prepare import PreparePool, WorkerError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 # errors that would fail every article alike: they stop a batch job instead of rejecting rows
-_FATAL = (ConfigError, MissingDependencyError, EncoderProcessError, MemoryError)
+_FATAL = (ConfigError, MissingDependencyError, EncoderProcessError, WorkerError, MemoryError)
 
 
 def _embed_once(config: EmbedConfig, titles: list[str | None], texts: list[str]) -> list[Vectors]:
@@ -65,6 +66,20 @@ def _one_by_one(fn: Callable[[list[T]], list[object]], items: list[T]) -> list[o
     return out
 
 
+def _plan(batch: list[PairRecord | Rejected]) -> tuple[dict[int, tuple], dict[tuple, Article]]:
+    """Each pair's two article keys, and the distinct articles of the batch: SemEval reuses
+    articles across pairs, so each (text, language) is prepared once."""
+    distinct: dict[tuple[str, str | None], Article] = {}
+    keys: dict[int, tuple[tuple[str, str | None], tuple[str, str | None]]] = {}
+    for i, rec in enumerate(batch):
+        if isinstance(rec, PairRecord):
+            a, b = rec.articles()
+            keys[i] = ka, kb = (a.id, a.language), (b.id, b.language)
+            distinct.setdefault(ka, a)
+            distinct.setdefault(kb, b)
+    return keys, distinct
+
+
 def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
@@ -77,12 +92,16 @@ class Samestory:
     analyses, so the two model loads overlap on two cores instead of queueing for one.
     """
 
-    def __init__(self, settings: Settings | None = None, *, scorer: str = "formula", one_shot: bool = False) -> None:
+    def __init__(self, settings: Settings | None = None, *, scorer: str | None = None, one_shot: bool = False) -> None:
         self.settings = settings or Settings()
         self._analyzer: Analyzer | None = None
         self._encoder: Encoder | None = None
         self._embedder: EncoderProcess | None = None
-        self.scorer = scorers.create(scorer)
+        self._pool: PreparePool | None = None
+        cfg = self.settings.compare
+        # a scorer named here wins over the configured one; only the trained scorer takes a model file
+        name = scorer or cfg.scorer
+        self.scorer = scorers.create(name, model=cfg.model) if name == "trained" else scorers.create(name)
         self.one_shot = one_shot
 
     @property
@@ -137,19 +156,45 @@ class Samestory:
     ) -> Iterator[tuple[PairRecord, Dimensions] | Rejected]:
         """Score pairs in input order, ``batch_size`` at a time (default ``settings.compare.batch_size``).
 
-        Each batch's distinct articles are analysed in one ``analyze_many`` call (in worker
-        processes with ``n_process`` > 1) while a child process embeds them in one encoder call;
-        then each pair is compared here. Memory holds one batch. A ``Rejected`` among the records
-        passes through in its place; a pair whose article cannot be analysed or embedded, or that
-        cannot be compared, becomes a ``Rejected`` and the rest go on. ``close()`` stops the
-        child processes.
+        With ``n_process`` = 1, each batch's distinct articles are analysed here in one call
+        while a child process embeds them in one encoder call. With ``n_process`` > 1, that many
+        forked workers analyse and embed chunks of a batch, and the pairs of the previous batch
+        are compared here meanwhile (memory holds two batches). A ``Rejected`` among the records
+        passes through in its place; a pair whose article cannot be analysed or embedded, or
+        that cannot be compared, becomes a ``Rejected`` and the rest go on. ``close()`` stops
+        the child processes.
         """
         size = self.settings.compare.batch_size if batch_size is None else batch_size
         if size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {size}")
         it = iter(records)
+        if self.settings.analyze.n_process > 1:
+            yield from self._score_pipelined(it, size)
+            return
         while batch := list(islice(it, size)):
             yield from self._score_batch(batch)
+
+    def _score_pipelined(
+        self, it: Iterator[PairRecord | Rejected], size: int
+    ) -> Iterator[tuple[PairRecord, Dimensions] | Rejected]:
+        pool = self._prepare_pool()
+        pending = None
+        while batch := list(islice(it, size)):
+            keys, distinct = _plan(batch)
+            futures = pool.submit(list(distinct.values()))  # the workers start on this batch...
+            if pending is not None:  # ...while the previous one is compared here
+                yield from self._finish_batch(pending[0], pending[1], dict(zip(pending[2], pool.gather(pending[3]))))
+            pending = (batch, keys, list(distinct), futures)
+        if pending is not None:
+            yield from self._finish_batch(pending[0], pending[1], dict(zip(pending[2], pool.gather(pending[3]))))
+
+    def _prepare_pool(self) -> PreparePool:
+        if self._pool is None:
+            # load the models here, once, so the forked workers share them
+            self.analyzer.warm_up()
+            self.encoder.encode(["warm up"])
+            self._pool = PreparePool(self.analyzer, self.encoder, self.settings.analyze.n_process)
+        return self._pool
 
     @property
     def embedder(self) -> EncoderProcess:
@@ -160,20 +205,23 @@ class Samestory:
         return self._embedder
 
     def _score_batch(self, batch: list[PairRecord | Rejected]) -> Iterator[tuple[PairRecord, Dimensions] | Rejected]:
-        # SemEval reuses articles across pairs: each distinct (text, title, language) is prepared once
-        distinct: dict[tuple[str, str | None], Article] = {}
-        keys: dict[int, tuple[tuple[str, str | None], tuple[str, str | None]]] = {}
-        for i, rec in enumerate(batch):
-            if isinstance(rec, PairRecord):
-                a, b = rec.articles()
-                keys[i] = ka, kb = (a.id, a.language), (b.id, b.language)
-                distinct.setdefault(ka, a)
-                distinct.setdefault(kb, b)
+        keys, distinct = _plan(batch)
         articles = list(distinct.values())
         t0 = time.perf_counter()
         sides = dict(zip(distinct, self._prepare_batch(articles)))
-        t1 = time.perf_counter()
+        log.debug(
+            "batch of %d pairs, %d distinct articles prepared in %.2f s",
+            len(keys),
+            len(sides),
+            time.perf_counter() - t0,
+        )
         del articles
+        yield from self._finish_batch(batch, keys, sides)
+
+    def _finish_batch(
+        self, batch: list[PairRecord | Rejected], keys: dict, sides: dict
+    ) -> Iterator[tuple[PairRecord, Dimensions] | Rejected]:
+        """Compare each pair of a prepared batch, in input order."""
         for i, rec in enumerate(batch):
             if isinstance(rec, Rejected):
                 yield rec
@@ -193,13 +241,6 @@ class Samestory:
                     yield Rejected(rec.location, "failed", f"pair {rec.pair_id}: comparison failed: {_why(exc)}")
                 else:
                     yield rec, dims
-        log.debug(
-            "batch of %d pairs, %d distinct articles: prepared in %.2f s, compared in %.2f s",
-            len(keys),
-            len(sides),
-            t1 - t0,
-            time.perf_counter() - t1,
-        )
 
     def _prepare_batch(self, articles: list[Article]) -> list[Side | str]:
         """Each article analysed and embedded, or why it could not be."""
@@ -244,3 +285,6 @@ class Samestory:
         if self._embedder is not None:
             self._embedder.close()
             self._embedder = None
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

@@ -178,3 +178,19 @@ def test_first_20_rows_of_semeval(tmp_path):
     # the label columns of the input (same names as the output's) are ignored, not copied
     assert any(float(row["Overall"]) != float(lab["Overall"]) for row, lab in zip(rows, labels))
     assert json.loads(r.stdout)["pairs"] == 20
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_scores_as_one_process(tmp_path):
+    # --n-process 2 prepares articles in forked workers and compares a batch while the next
+    # one is prepared; the results must not depend on it (batch size 2: several batches in flight)
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    r1 = run_cli(str(PAIRS / "pairs_bad.csv"), "-o", str(one), "--n-process", "1", "--batch-size", "2")
+    r2 = run_cli(str(PAIRS / "pairs_bad.csv"), "-o", str(two), "--n-process", "2", "--batch-size", "2")
+    assert r1.returncode == r2.returncode == 2  # the bad rows are rejected either way
+    assert r1.stderr.splitlines()[:4] == r2.stderr.splitlines()[:4]
+    rows1, rows2 = read_csv(one.read_text(encoding="utf-8")), read_csv(two.read_text(encoding="utf-8"))
+    assert [r["pair_id"] for r in rows1] == [r["pair_id"] for r in rows2] and len(rows1) >= 3
+    for a, b in zip(rows1, rows2):
+        for name in COLUMNS[1:]:
+            assert float(a[name]) == pytest.approx(float(b[name]), abs=1e-3), (a["pair_id"], name)

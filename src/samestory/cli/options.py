@@ -52,6 +52,12 @@ def add_compare(p: argparse.ArgumentParser) -> None:
         metavar="X",
         help="Overall score at or below which a pair is the same story (default 2.0)",
     )
+    g.add_argument(
+        "--scorer",
+        choices=["trained", "formula"],
+        help="trained: the model trained on SemEval-2022 Task 8 (default); formula: a transparent hand-set formula",
+    )
+    g.add_argument("--model", metavar="FILE", help="another trained scorer model file (scripts/train_scorer.py --out)")
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -67,6 +73,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         },
         "analyze": {"language": a.get("language"), "ner": a.get("ner"), "n_process": a.get("n_process")},
         "embed": {"encoder": a.get("encoder")},
-        "compare": {"same_story_max": a.get("same_story_max"), "batch_size": a.get("pair_batch_size")},
+        "compare": {
+            "same_story_max": a.get("same_story_max"),
+            "batch_size": a.get("pair_batch_size"),
+            "scorer": a.get("scorer"),
+            "model": a.get("model"),
+        },
     }
     return build_settings(file=a.get("config"), overrides=overrides)

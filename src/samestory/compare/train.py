@@ -36,7 +36,34 @@ HGB_PARAMS = {
     "random_state": 0,
 }
 FOLDS = 5
-FEATURES_VERSION = "3"  # bump when pair_features changes, so cached features are recomputed
+FEATURES_VERSION = "4"  # bump when pair_features changes, so cached features are recomputed
+# Features that measure how alike two articles are: a dimension's score may only fall (grow more
+# similar) as they rise. Without this, a few training pairs that share nothing but scraped site
+# furniture (a captcha or cookie page, so "100% reused" yet rated different) teach the model
+# that heavy reuse can mean a different story, and whole reprints get mediocre scores.
+SIMILARITY_FEATURES = (
+    "cosine",
+    "semantic",
+    "sent_",
+    "reuse_",
+    "names_dice",
+    "people",
+    "organisations",
+    "entities",
+    "places",
+    "countries",
+    "dates",
+    "numbers",
+    "quotes",
+    "style_",
+    "title_lead",
+    "publication",
+)
+
+
+def monotonic_constraints(names: Sequence[str]) -> list[int]:
+    """-1 (prediction non-increasing) for every similarity feature, 0 (free) for the others."""
+    return [-1 if any(s in n for s in SIMILARITY_FEATURES) else 0 for n in names]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,18 +159,20 @@ def feature_matrix(
     return names, np.array([[f.get(n, np.nan) for n in names] for f in features], dtype=np.float64)
 
 
-def _regressor(params: dict | None = None):
+def _regressor(names: Sequence[str], params: dict | None = None):
     ensemble = require("sklearn.ensemble", pip="'samestory[train]'", purpose="training the scorer")
-    return ensemble.HistGradientBoostingRegressor(**(params or HGB_PARAMS))
+    return ensemble.HistGradientBoostingRegressor(**(params or HGB_PARAMS), monotonic_cst=monotonic_constraints(names))
 
 
-def cross_validate(X: np.ndarray, Y: np.ndarray, groups: np.ndarray, *, params: dict | None = None) -> np.ndarray:
+def cross_validate(
+    X: np.ndarray, Y: np.ndarray, groups: np.ndarray, names: Sequence[str], *, params: dict | None = None
+) -> np.ndarray:
     """Out-of-fold predictions of every dimension with folds grouped by article."""
     model_selection = require("sklearn.model_selection", pip="'samestory[train]'", purpose="training the scorer")
     pred = np.zeros_like(Y)
     for train, test in model_selection.GroupKFold(n_splits=FOLDS).split(X, Y, groups):
         for j in range(Y.shape[1]):
-            pred[test, j] = _regressor(params).fit(X[train], Y[train, j]).predict(X[test])
+            pred[test, j] = _regressor(names, params).fit(X[train], Y[train, j]).predict(X[test])
     return np.clip(pred, 1.0, 4.0)
 
 
@@ -151,7 +180,7 @@ def fit(X: np.ndarray, Y: np.ndarray, names: Sequence[str], *, info: dict, param
     """One model per dimension on all the data, converted to the JSON tree format (and checked)."""
     dims = {}
     for j, dim in enumerate(DIMENSIONS):
-        reg = _regressor(params).fit(X, Y[:, j])
+        reg = _regressor(names, params).fit(X, Y[:, j])
         trees = TreeEnsemble.from_sklearn(reg)
         if not np.allclose(trees.predict(X), reg.predict(X), atol=1e-9):
             raise RuntimeError(f"the exported {dim} model does not reproduce scikit-learn's predictions")

@@ -1,0 +1,97 @@
+"""Analysis and embedding of articles in forked worker processes, each running both steps.
+
+With two cores, splitting the work by step (analysis here, embedding in a child) leaves one
+core waiting for the other whenever the steps take unequal time; giving each worker whole
+articles keeps both busy. Workers are forked from a process whose models are loaded, so they
+share them copy-on-write instead of loading their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+from samestory.compare.features import Side
+from samestory.embed.vectors import embed_articles
+from samestory.errors import SamestoryError
+
+if TYPE_CHECKING:
+    from samestory.analyze.pipeline import Analyzer
+    from samestory.embed.base import Encoder
+    from samestory.ingest.article import Article
+
+log = logging.getLogger(__name__)
+
+# The models of a worker process, set once by the pool's initializer in each worker (the parent
+# never sets it): the worker's own state, not a cache shared between callers.
+_worker: tuple[Analyzer, Encoder] | None = None
+
+
+class WorkerError(SamestoryError):
+    """A worker process died (killed, out of memory); its articles' results are lost."""
+
+
+def _init_worker(analyzer: Analyzer, encoder: Encoder) -> None:
+    global _worker
+    _worker = (analyzer, encoder)
+
+
+def _prepare(analyzer: Analyzer, encoder: Encoder, articles: Sequence[Article]) -> list[Side]:
+    analyses = analyzer.analyze_batch(list(articles))
+    vectors = embed_articles(encoder, [a.title for a in articles], [a.text for a in articles])
+    return [Side(a, an, v) for a, an, v in zip(articles, analyses, vectors)]
+
+
+def _prepare_chunk(articles: Sequence[Article]) -> list[Side | str]:
+    """The sides of a chunk; an article that fails alone becomes the reason it failed."""
+    assert _worker is not None, "worker not initialised"
+    analyzer, encoder = _worker
+    try:
+        return list(_prepare(analyzer, encoder, articles))
+    except Exception:
+        log.debug("chunk failed; preparing its %d articles one by one", len(articles), exc_info=True)
+    out: list[Side | str] = []
+    for art in articles:
+        try:
+            out.extend(_prepare(analyzer, encoder, [art]))
+        except Exception as exc:
+            out.append(f"could not be prepared: {type(exc).__name__}: {exc}")
+    return out
+
+
+class PreparePool:
+    """``n_process`` forked workers preparing chunks of articles; ``submit`` returns at once."""
+
+    def __init__(self, analyzer: Analyzer, encoder: Encoder, n_process: int, *, chunk_size: int = 16) -> None:
+        self.chunk_size = chunk_size
+        # fork, not spawn: the initializer's arguments (the loaded models) are inherited, not pickled
+        self._executor = ProcessPoolExecutor(
+            max_workers=n_process,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+            initargs=(analyzer, encoder),
+        )
+
+    def submit(self, articles: Sequence[Article]) -> list[Future[list[Side | str]]]:
+        step = self.chunk_size
+        return [
+            self._executor.submit(_prepare_chunk, list(articles[i : i + step])) for i in range(0, len(articles), step)
+        ]
+
+    @staticmethod
+    def gather(futures: Sequence[Future[list[Side | str]]]) -> list[Side | str]:
+        """The results of ``submit``'s futures, in article order."""
+        out: list[Side | str] = []
+        try:
+            for f in futures:
+                out.extend(f.result())
+        except BrokenProcessPool as exc:
+            raise WorkerError(f"a worker process died while preparing articles ({exc})") from None
+        return out
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
