@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench train clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,10 +29,18 @@ lint: install
 
 # each benchmark prints its figures; docs/benchmarks.md records them (needs ../shared)
 bench: install
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python benchmarks/analysis_speed.py
 	$(BIN)/python benchmarks/dates_numbers_speed.py
 	$(BIN)/python benchmarks/compare_speed.py
 	$(BIN)/python benchmarks/align_pan.py
+	$(BIN)/python benchmarks/semeval.py
+	$(BIN)/python benchmarks/score_pairs_speed.py --pairs 1907 --runs 1
+
+# rebuilds src/samestory/data/scorer.json.gz and scorer.metrics.json from ../shared (see docs/scorer.md)
+train: install
+	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python scripts/train_scorer.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
