@@ -207,6 +207,8 @@ def pair_features(a: Side, b: Side, alignment: Alignment, ctx: FeatureContext | 
 
     wa, wb = len(a.article.text.split()), len(b.article.text.split())
     cover = (alignment.a_coverage, alignment.b_coverage)
+    if wa == wb:  # a tie must not depend on the order of the two articles
+        cover = (max(cover), min(cover))
     f["reuse_shorter"], f["reuse_longer"] = cover if wa <= wb else cover[::-1]
     # only the ratio of the lengths: absolute lengths would let a model trained on SemEval's
     # 1,000-character extracts extrapolate on whole articles
