@@ -17,6 +17,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
+from samestory.align.pair import PairAlignment, align_articles
+from samestory.analyze.language import LanguageDetector
 from samestory.analyze.pipeline import Analyzer
 from samestory.analyze.types import Analysis
 from samestory.compare import Comparison, Dimensions, Side, compare_sides, scorers
@@ -98,6 +100,7 @@ class Samestory:
         self._encoder: Encoder | None = None
         self._embedder: EncoderProcess | None = None
         self._pool: PreparePool | None = None
+        self._detector: LanguageDetector | None = None
         cfg = self.settings.compare
         # a scorer named here wins over the configured one; only the trained scorer takes a model file
         name = scorer or cfg.scorer
@@ -150,6 +153,17 @@ class Samestory:
 
     def compare_files(self, path_a: str | Path, path_b: str | Path) -> Comparison:
         return self.compare(self.read(path_a), self.read(path_b))
+
+    def align(self, a: Article, b: Article) -> PairAlignment:
+        """Shared passages with their edits, unshared sentences, the derivation class of each
+        article and the likely source (``samestory align``). Reading, language identification and
+        sentence splitting only: no entity recognition, no embedding."""
+        if self._detector is None:
+            self._detector = LanguageDetector()  # the model loads on first use and stays
+        return align_articles(a, b, config=self.settings.align, detector=self._detector)
+
+    def align_files(self, path_a: str | Path, path_b: str | Path) -> PairAlignment:
+        return self.align(self.read(path_a), self.read(path_b))
 
     def score_pairs(
         self, records: Iterable[PairRecord | Rejected], *, batch_size: int | None = None

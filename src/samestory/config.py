@@ -111,6 +111,22 @@ class AlignConfig:
         _check(0.0 < self.sentence_shared <= 1.0, f"sentence_shared must be in (0, 1], got {self.sentence_shared}")
 
 
+# Named AlignConfig settings (``samestory align --preset NAME``); ``news`` is the defaults.
+# ``verbatim`` suits ground truth that annotates whole copied paragraphs, like PAN's text
+# alignment: there the short verbatim stretches documents also share (names, stock phrases) count
+# as false detections; benchmarks/align_pan.py found plagdet 0.9935 with 20 against 0.921 with 6.
+ALIGN_PRESETS: dict[str, dict[str, Any]] = {"news": {}, "verbatim": {"min_passage_words": 20}}
+
+
+def align_preset(name: str | None) -> dict[str, Any]:
+    """The ``AlignConfig`` values of a named preset (``{}`` for ``None``)."""
+    if name is None:
+        return {}
+    if name not in ALIGN_PRESETS:
+        raise ConfigError(f"unknown align preset {name!r}; known: {', '.join(ALIGN_PRESETS)}")
+    return dict(ALIGN_PRESETS[name])
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class CompareConfig:
     """Pairwise comparison: two articles are the same story when Overall <= ``same_story_max``
@@ -131,6 +147,44 @@ class CompareConfig:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ReuseConfig:
+    """Text reuse across a corpus (``samestory reuse``).
+
+    Candidate pairs come from an inverted index of word ``ngram``-grams (folded words), winnowed
+    with a window of ``window`` n-grams (1 keeps every n-gram); n-grams in more than ``max_df``
+    articles (boilerplate, stock phrases) are dropped, and a pair needs ``min_shared`` shared
+    n-grams. Pair filters: ``different_outlets``, ``max_days`` apart, ``same_language`` (an
+    unknown outlet, day or language never excludes a pair). Passages with fewer than
+    ``min_passage_words`` matched words are dropped. ``engine`` is ``local`` (forked processes,
+    ``n_process`` of them, default all cores) or ``spark`` (not implemented yet); ``work_dir``
+    keeps checkpoints of the candidate and alignment stages so a rerun resumes.
+    See ``docs/reuse.md`` for how the defaults were chosen.
+    """
+
+    engine: str = "local"
+    n_process: int | None = None
+    ngram: int = 5
+    window: int = 4
+    max_df: int = 100
+    min_shared: int = 3
+    min_passage_words: int = 15
+    different_outlets: bool = False
+    max_days: int | None = None
+    same_language: bool = False
+    work_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        _check(self.engine in ("local", "spark"), f"engine must be local or spark, got {self.engine!r}")
+        _check(self.n_process is None or self.n_process >= 1, f"n_process must be at least 1, got {self.n_process}")
+        _check(1 <= self.ngram <= 32, f"ngram must be in [1, 32], got {self.ngram}")
+        _check(1 <= self.window <= 64, f"window must be in [1, 64], got {self.window}")
+        _check(self.max_df >= 2, f"max_df must be at least 2, got {self.max_df}")
+        _check(self.min_shared >= 1, f"min_shared must be at least 1, got {self.min_shared}")
+        _check(self.min_passage_words >= 1, f"min_passage_words must be at least 1, got {self.min_passage_words}")
+        _check(self.max_days is None or self.max_days >= 0, f"max_days must be >= 0, got {self.max_days}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Settings:
     """All stage configs together."""
 
@@ -139,6 +193,7 @@ class Settings:
     embed: EmbedConfig = field(default_factory=EmbedConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
+    reuse: ReuseConfig = field(default_factory=ReuseConfig)
 
 
 _STAGES: dict[str, type] = {
@@ -147,6 +202,7 @@ _STAGES: dict[str, type] = {
     "embed": EmbedConfig,
     "align": AlignConfig,
     "compare": CompareConfig,
+    "reuse": ReuseConfig,
 }
 
 

@@ -17,9 +17,11 @@ DESCRIPTION = """\
 Tell which news articles tell the same story, and how.
 
   samestory compare A.txt B.txt          same story? seven dimensions, evidence, reused passages
+  samestory align A.txt B.txt            reused passages, edits, derivation and likely source (fast)
   samestory read FILE...                 how the readers see files (metadata, removed spans)
   samestory analyze FILE...              language, sentences, entities, places, dates, numbers, quotes
   samestory score-pairs PAIRS -o OUT     the seven dimensions for every pair of a CSV or JSON Lines file
+  samestory reuse INPUT... -o OUT.jsonl  every passage reused across a corpus, in clusters
 
 Scores use the SemEval-2022 Task 8 scale: 1 = most similar ... 4 = least similar.
 Bad input (empty, binary, over the size limit, unknown format) exits with status 2.
@@ -42,7 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for module in (commands.compare, commands.score_pairs, commands.read, commands.analyze):
+    for module in (
+        commands.compare,
+        commands.score_pairs,
+        commands.read,
+        commands.analyze,
+        commands.reuse,
+        commands.align,
+    ):
         module.register(sub)
     return parser
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from samestory.config import Settings, build_settings
+from samestory.config import ALIGN_PRESETS, Settings, align_preset, build_settings
 
 
 def add_common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     g = p.add_argument_group("general")
     g.add_argument(
-        "--config", metavar="FILE", help="TOML file with [ingest], [analyze], [embed], [align], [compare] tables"
+        "--config",
+        metavar="FILE",
+        help="TOML file with [ingest], [analyze], [embed], [align], [compare], [reuse] tables",
     )
     if json_flag:
         g.add_argument("--json", action="store_true", help="print JSON instead of the readable report")
@@ -60,10 +62,84 @@ def add_compare(p: argparse.ArgumentParser) -> None:
     g.add_argument("--model", metavar="FILE", help="another trained scorer model file (scripts/train_scorer.py --out)")
 
 
+def add_reuse(p: argparse.ArgumentParser) -> None:
+    """Options of ``samestory reuse``: engine, candidate index, pair filters, passages."""
+    g = p.add_argument_group("engine")
+    g.add_argument("--engine", choices=["local", "spark"], help="local: this machine's cores (default); spark: not yet")
+    g.add_argument(
+        "--n-process", dest="reuse_n_process", type=int, metavar="N", help="worker processes (default: all cores)"
+    )
+    g.add_argument("--work-dir", metavar="DIR", help="keep checkpoints of the stages here; a rerun resumes from them")
+    g = p.add_argument_group("candidate pairs (an index of word n-grams; see docs/reuse.md)")
+    g.add_argument("--ngram", type=int, metavar="N", help="words per n-gram (default 5)")
+    g.add_argument("--window", type=int, metavar="W", help="winnowing window in n-grams; 1 keeps all (default 4)")
+    g.add_argument(
+        "--max-df", type=int, metavar="N", help="drop n-grams found in more than N articles: boilerplate (default 100)"
+    )
+    g.add_argument("--min-shared", type=int, metavar="N", help="n-grams a pair must share to be aligned (default 3)")
+    g = p.add_argument_group("pair filters (unknown outlets, dates or languages never exclude a pair)")
+    g.add_argument("--different-outlets", action="store_true", default=None, help="only pairs from different outlets")
+    g.add_argument("--max-days", type=int, metavar="N", help="only pairs published at most N days apart")
+    g.add_argument("--same-language", action="store_true", default=None, help="only pairs in the same language")
+    g = p.add_argument_group("passages")
+    g.add_argument(
+        "--min-passage-words",
+        dest="reuse_min_passage_words",
+        type=int,
+        metavar="N",
+        help="drop passages with fewer matched words (default 15)",
+    )
+
+
+def add_align(p: argparse.ArgumentParser) -> None:
+    """Passage alignment options (``AlignConfig``); ``--preset`` names a set of them."""
+    g = p.add_argument_group("alignment")
+    g.add_argument(
+        "--preset",
+        dest="align_preset",
+        choices=list(ALIGN_PRESETS),
+        help="named settings: news (default) or verbatim (min passage 20 words: ground truth of whole copied "
+        "paragraphs, like PAN); the flags below override it",
+    )
+    g.add_argument("--seed-words", type=int, metavar="N", help="words in a shared run that seeds a passage (default 3)")
+    g.add_argument(
+        "--max-gap-words", type=int, metavar="N", help="unmatched words allowed inside a passage, a side (default 12)"
+    )
+    g.add_argument(
+        "--min-passage-words",
+        dest="align_min_passage_words",
+        type=int,
+        metavar="N",
+        help="drop passages with fewer matched words (default 6; verbatim 20)",
+    )
+    g.add_argument(
+        "--sentence-shared",
+        type=float,
+        metavar="X",
+        help="share of a sentence's characters in passages for it to count as shared (default 0.5)",
+    )
+
+
+def _align_overrides(a: dict) -> dict:
+    """A preset's values, then the explicit alignment flags over them."""
+    out = align_preset(a.get("align_preset"))
+    flags = {
+        "seed_words": a.get("seed_words"),
+        "max_gap_words": a.get("max_gap_words"),
+        "min_passage_words": a.get("align_min_passage_words"),
+        "sentence_shared": a.get("sentence_shared"),
+    }
+    out.update({k: v for k, v in flags.items() if v is not None})
+    return out
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """The single place where command-line flags become stage configs."""
     a = vars(args)
     fields = {k[len("field_") :]: v for k, v in a.items() if k.startswith("field_")}
+    if a.get("passim"):  # passim's input shape; explicit --field-* flags still win
+        fields["outlet"] = fields.get("outlet") or "series"
+        fields["published"] = fields.get("published") or "date"
     overrides = {
         "ingest": {
             "format": a.get("format"),
@@ -73,11 +149,25 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         },
         "analyze": {"language": a.get("language"), "ner": a.get("ner"), "n_process": a.get("n_process")},
         "embed": {"encoder": a.get("encoder")},
+        "align": _align_overrides(a),
         "compare": {
             "same_story_max": a.get("same_story_max"),
             "batch_size": a.get("pair_batch_size"),
             "scorer": a.get("scorer"),
             "model": a.get("model"),
+        },
+        "reuse": {
+            "engine": a.get("engine"),
+            "n_process": a.get("reuse_n_process"),
+            "work_dir": a.get("work_dir"),
+            "ngram": a.get("ngram"),
+            "window": a.get("window"),
+            "max_df": a.get("max_df"),
+            "min_shared": a.get("min_shared"),
+            "different_outlets": a.get("different_outlets"),
+            "max_days": a.get("max_days"),
+            "same_language": a.get("same_language"),
+            "min_passage_words": a.get("reuse_min_passage_words"),
         },
     }
     return build_settings(file=a.get("config"), overrides=overrides)
