@@ -2,6 +2,7 @@
 
     python benchmarks/reuse_synthetic.py [--sizes 1000,10000,100000] [--seed 2] [--n-process 2]
     python benchmarks/reuse_synthetic.py --sweep --sizes 10000 --seed 1      # how the defaults were chosen
+    python benchmarks/reuse_synthetic.py --sizes 1000 --engine spark --spark-master 'local[2]'
 
 The corpus (``_reuse_corpus.py``: real sources, background articles that copy nothing, derived
 articles copying edited, cut, reordered passages; true offsets recorded) is written as passim's
@@ -16,9 +17,10 @@ at each size:
   precision over the detected pair passages.
 
 At the smallest size only, in the same run: the same pipeline in this process (``read_corpus`` +
-``run_reuse``, what the command calls), checked byte for byte against the command's output and
-against a run with one process; and the **all-pairs baseline**: every pair of articles aligned
-with the same kernel and workers, to show what the candidate index misses.
+``run_reuse``, what the command calls, with the local engine), checked byte for byte against the
+command's output (whatever its ``--engine``) and against a run with one process; and the
+**all-pairs baseline**: every pair of articles aligned with the same kernel and workers, to show
+what the candidate index misses.
 
 Seeds: defaults were tuned with ``--sweep`` on seed 1; the figures are reported on seed 2.
 """
@@ -192,13 +194,17 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated")
     ap.add_argument("--seed", type=int, default=2, help="generator seed (2: the check; 1 was used for tuning)")
     ap.add_argument("--n-process", type=int, default=2)
+    ap.add_argument("--engine", choices=["local", "spark"], default="local", help="the command's engine")
+    ap.add_argument("--spark-master", default="local[*]", help="with --engine spark")
     ap.add_argument("--no-all-pairs", action="store_true", help="skip the all-pairs baseline at the smallest size")
     ap.add_argument("--sweep", action="store_true", help="print a grid of settings instead (in this process)")
     ap.add_argument("--keep", metavar="DIR", help="write the corpora and outputs here instead of a temporary directory")
     args = ap.parse_args()
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"machine: {machine()}; commit {git_rev()}; seed {args.seed}; {args.n_process} processes")
+    engine = f"spark at {args.spark_master}" if args.engine == "spark" else f"{args.n_process} processes"
+    print(f"machine: {machine()}; commit {git_rev()}; seed {args.seed}; {engine}")
+    extra = ["--engine", args.engine] + (["--spark-master", args.spark_master] if args.engine == "spark" else [])
     t = time.perf_counter()
     import random
 
@@ -221,7 +227,7 @@ def main() -> None:
         corpus_dir = root / f"corpus-{size}"
         write_corpus(docs, corpus_dir)
         out, pairs_out = root / f"out-{size}.jsonl", root / f"pairs-{size}.jsonl"
-        wall, summary, mem = run_command(corpus_dir, out, pairs_out, args.n_process, [])
+        wall, summary, mem = run_command(corpus_dir, out, pairs_out, args.n_process, extra)
         passages, occurrences = read_outputs(out, pairs_out)
         s = score(docs, truth, passages, occurrences)
         print(

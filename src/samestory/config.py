@@ -7,6 +7,7 @@ The CLI, the HTTP service and a TOML config file all map into ``Settings`` throu
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -146,6 +147,11 @@ class CompareConfig:
         _check(bool(self.scorer), "scorer must be a registered scorer name")
 
 
+# Masters that run RDD jobs (a Spark Connect sc:// URL cannot); checked here so a typo fails
+# before the ~10 s JVM start, not inside it
+_SPARK_MASTER = re.compile(r"local(\[(\*|[1-9]\d*)(,\d+)?\])?|(spark|k8s)://\S+|yarn")
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class ReuseConfig:
     """Text reuse across a corpus (``samestory reuse``).
@@ -156,13 +162,16 @@ class ReuseConfig:
     n-grams. Pair filters: ``different_outlets``, ``max_days`` apart, ``same_language`` (an
     unknown outlet, day or language never excludes a pair). Passages with fewer than
     ``min_passage_words`` matched words are dropped. ``engine`` is ``local`` (forked processes,
-    ``n_process`` of them, default all cores) or ``spark`` (not implemented yet); ``work_dir``
-    keeps checkpoints of the candidate and alignment stages so a rerun resumes.
+    ``n_process`` of them, default all cores) or ``spark`` (PySpark at ``spark_master``:
+    ``local[*]``, ``local[N]``, or a cluster's ``spark://``, ``yarn`` or ``k8s://`` URL); both
+    give the same output. ``work_dir`` keeps checkpoints of the candidate and alignment stages so
+    a rerun resumes.
     See ``docs/reuse.md`` for how the defaults were chosen.
     """
 
     engine: str = "local"
     n_process: int | None = None
+    spark_master: str = "local[*]"
     ngram: int = 5
     window: int = 4
     max_df: int = 100
@@ -176,6 +185,10 @@ class ReuseConfig:
     def __post_init__(self) -> None:
         _check(self.engine in ("local", "spark"), f"engine must be local or spark, got {self.engine!r}")
         _check(self.n_process is None or self.n_process >= 1, f"n_process must be at least 1, got {self.n_process}")
+        _check(
+            isinstance(self.spark_master, str) and _SPARK_MASTER.fullmatch(self.spark_master) is not None,
+            f"spark_master must be local[*], local[N], spark://HOST:PORT, yarn or k8s://URL, got {self.spark_master!r}",
+        )
         _check(1 <= self.ngram <= 32, f"ngram must be in [1, 32], got {self.ngram}")
         _check(1 <= self.window <= 64, f"window must be in [1, 64], got {self.window}")
         _check(self.max_df >= 2, f"max_df must be at least 2, got {self.max_df}")

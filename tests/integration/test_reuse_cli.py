@@ -15,8 +15,8 @@ CORPUS = ROOT / "tests" / "data" / "reuse" / "passim.jsonl"
 KEYS = ["cluster", "size", "id", "series", "date", "begin", "end", "text", "earliest"]
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONWARNINGS="ignore")
+def run_cli(*args: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONWARNINGS="ignore", **env_vars)
     return subprocess.run(
         [sys.executable, "-m", "samestory.cli", "reuse", *args], capture_output=True, text=True, env=env, timeout=300
     )
@@ -123,7 +123,7 @@ def test_stdout_output_puts_the_summary_on_stderr():
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["--engine", "spark"], "spark engine is not implemented yet"),
+        (["--engine", "spark", "--spark-master", "localhost:7077"], "spark_master must be local[*]"),
         (["--max-df", "1"], "max_df must be at least 2"),
         (["--n-process", "0"], "n_process must be at least 1"),
     ],
@@ -133,6 +133,17 @@ def test_bad_options_are_one_line_and_status_2(tmp_path, args, message):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [f"samestory: error: {r.stderr.split('error: ', 1)[1].strip()}"]
     assert message in r.stderr
+
+
+def test_the_spark_engine_without_pyspark_exits_3_naming_the_install(tmp_path):
+    shadow = tmp_path / "shadow" / "pyspark"  # a pyspark that cannot be imported, ahead of any installed one
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('not installed')\n")
+    r = run_cli(str(CORPUS), "-o", str(tmp_path / "o.jsonl"), "--engine", "spark", PYTHONPATH=str(shadow.parent))
+    assert r.returncode == 3 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == (
+        "samestory: error: the spark engine needs the Python package 'pyspark': pip install 'samestory[spark]'"
+    )
 
 
 def test_plain_text_directories_work_too(tmp_path):

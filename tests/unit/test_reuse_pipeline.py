@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from samestory.config import FieldMap, IngestConfig, ReuseConfig
-from samestory.errors import ConfigError
+from samestory.errors import ConfigError, MissingDependencyError
 from samestory.ingest.article import Article, Rejected
 from samestory.reuse import Doc, build_corpus, occurrence_records, pair_records, read_corpus, run_reuse, write_jsonl
 from samestory.reuse import local as local_engine
@@ -99,9 +101,17 @@ def test_the_work_directory_resumes_without_recomputing(corpus, tmp_path, monkey
         _output(corpus, ReuseConfig(n_process=1, work_dir=cfg.work_dir, min_shared=2))
 
 
-def test_the_spark_engine_is_not_there_yet(corpus):
-    with pytest.raises(ConfigError, match="not implemented yet"):
+def test_the_spark_engine_without_pyspark_names_the_install(corpus, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # None in sys.modules: import fails
+    with pytest.raises(MissingDependencyError, match=r"pip install 'samestory\[spark\]'"):
         run_reuse(corpus, ReuseConfig(engine="spark"))
+
+
+def test_the_spark_engine_resumes_from_checkpoints_without_starting_spark(corpus, tmp_path, monkeypatch):
+    work_dir = str(tmp_path / "work")
+    local = _output(corpus, ReuseConfig(n_process=1, work_dir=work_dir))
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    assert _output(corpus, ReuseConfig(engine="spark", work_dir=work_dir)) == local
 
 
 def test_duplicate_ids_are_rejected_and_the_first_kept():
@@ -133,8 +143,15 @@ def test_an_empty_corpus_gives_no_clusters():
         ({"window": 0}, "window must be in [1, 64]"),
         ({"max_days": -1}, "max_days must be >= 0"),
         ({"n_process": 0}, "n_process must be at least 1"),
+        ({"spark_master": "sc://localhost"}, "spark_master must be local[*], local[N], spark://HOST:PORT"),
+        ({"spark_master": "local[0]"}, "spark_master must be"),
     ],
 )
 def test_reuse_config_is_validated(values, message):
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(ConfigError, match=re.escape(message)):
         ReuseConfig(**values)
+
+
+@pytest.mark.parametrize("master", ["local", "local[*]", "local[4]", "local[*,3]", "spark://h1:7077,h2:7077", "yarn"])
+def test_spark_masters_that_run_jobs_are_accepted(master):
+    assert ReuseConfig(engine="spark", spark_master=master).spark_master == master

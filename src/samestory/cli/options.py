@@ -65,9 +65,24 @@ def add_compare(p: argparse.ArgumentParser) -> None:
 def add_reuse(p: argparse.ArgumentParser) -> None:
     """Options of ``samestory reuse``: engine, candidate index, pair filters, passages."""
     g = p.add_argument_group("engine")
-    g.add_argument("--engine", choices=["local", "spark"], help="local: this machine's cores (default); spark: not yet")
     g.add_argument(
-        "--n-process", dest="reuse_n_process", type=int, metavar="N", help="worker processes (default: all cores)"
+        "--engine",
+        choices=["local", "spark"],
+        help="local: worker processes on this machine (default); spark: PySpark at --spark-master "
+        "(pip install 'samestory[spark]', Java 17+); both give the same output",
+    )
+    g.add_argument(
+        "--n-process",
+        dest="reuse_n_process",
+        type=int,
+        metavar="N",
+        help="worker processes of --engine local (default: all cores)",
+    )
+    g.add_argument(
+        "--spark-master",
+        metavar="URL",
+        help="where --engine spark runs: local[*] (default: this machine's cores), local[N], spark://HOST:7077, "
+        "yarn, k8s://URL (samestory must be installed on the executors)",
     )
     g.add_argument("--work-dir", metavar="DIR", help="keep checkpoints of the stages here; a rerun resumes from them")
     g = p.add_argument_group("candidate pairs (an index of word n-grams; see docs/reuse.md)")
@@ -159,6 +174,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         "reuse": {
             "engine": a.get("engine"),
             "n_process": a.get("reuse_n_process"),
+            "spark_master": a.get("spark_master"),
             "work_dir": a.get("work_dir"),
             "ngram": a.get("ngram"),
             "window": a.get("window"),

@@ -14,7 +14,6 @@ from typing import Protocol
 import numpy as np
 
 from samestory.config import AlignConfig
-from samestory.errors import ConfigError
 from samestory.registry import Registry
 from samestory.reuse.passages import PairPassages
 
@@ -30,9 +29,20 @@ class Engine(Protocol):
 engines: Registry[Engine] = Registry("reuse engine")
 
 
+# Every factory takes the corpus texts, the kernels' settings and every engine's own settings
+# (n_process, spark_master), so the pipeline creates any engine the same way; each ignores the
+# settings of the others.
+
+
 @engines.register("local")
 def _local(
-    *, texts: Sequence[str], ngram: int, window: int, align: AlignConfig, n_process: int | None = None
+    *,
+    texts: Sequence[str],
+    ngram: int,
+    window: int,
+    align: AlignConfig,
+    n_process: int | None = None,
+    spark_master: str | None = None,
 ) -> Engine:
     from samestory.reuse.local import LocalEngine
 
@@ -40,7 +50,15 @@ def _local(
 
 
 @engines.register("spark")
-def _spark(**_: object) -> Engine:
-    raise ConfigError(
-        "the spark engine is not implemented yet; use --engine local (the default, all cores of this machine)"
-    )
+def _spark(
+    *,
+    texts: Sequence[str],
+    ngram: int,
+    window: int,
+    align: AlignConfig,
+    n_process: int | None = None,
+    spark_master: str | None = None,
+) -> Engine:
+    from samestory.reuse.spark import SparkEngine
+
+    return SparkEngine(texts, ngram=ngram, window=window, align=align, master=spark_master or "local[*]")

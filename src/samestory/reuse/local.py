@@ -27,7 +27,7 @@ ALIGN_CHUNK = 64  # pairs per task: small enough to balance the last tasks over 
 
 
 class WorkerError(SamestoryError):
-    """A worker process died (killed, out of memory)."""
+    """A worker process died (killed, out of memory), or Spark gave up on a job."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +48,24 @@ def _init_worker(work: _Work) -> None:
     _worker = work
 
 
-def _fingerprint_range(work: _Work, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
-    """The fingerprints of documents ``lo..hi-1``, concatenated, and how many each has."""
-    fps = [text_fingerprints(work.texts[k], n=work.ngram, window=work.window) for k in range(lo, hi)]
+def fingerprint_range(
+    texts: Sequence[str], lo: int, hi: int, *, ngram: int, window: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The fingerprints of documents ``lo..hi-1``, concatenated, and how many each has (a task's
+    result in every engine: two arrays pickle faster than one per document)."""
+    fps = [text_fingerprints(texts[k], n=ngram, window=window) for k in range(lo, hi)]
     lengths = np.array([len(f) for f in fps], dtype=np.int64)
     return (np.concatenate(fps) if fps else np.zeros(0, np.int64)), lengths
 
 
+def split_fingerprints(flat: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    """Undo :func:`fingerprint_range`'s concatenation: one array per document."""
+    return np.split(flat, np.cumsum(lengths)[:-1])
+
+
 def _worker_fingerprints(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
     assert _worker is not None, "worker not initialised"
-    return _fingerprint_range(_worker, lo, hi)
+    return fingerprint_range(_worker.texts, lo, hi, ngram=_worker.ngram, window=_worker.window)
 
 
 def _worker_align(a: np.ndarray, b: np.ndarray) -> PairPassages:
@@ -108,9 +116,10 @@ class LocalEngine:
         n = len(self._work.texts)
         ranges = [(lo, min(n, lo + FINGERPRINT_CHUNK)) for lo in range(0, n, FINGERPRINT_CHUNK)]
         out: list[np.ndarray] = []
-        local = lambda lo, hi: _fingerprint_range(self._work, lo, hi)  # noqa: E731
+        w = self._work
+        local = lambda lo, hi: fingerprint_range(w.texts, lo, hi, ngram=w.ngram, window=w.window)  # noqa: E731
         for flat, lengths in self._run(_worker_fingerprints, local, ranges):
-            out.extend(np.split(flat, np.cumsum(lengths)[:-1]))
+            out.extend(split_fingerprints(flat, lengths))
         return out
 
     def align(self, a: np.ndarray, b: np.ndarray, progress: Callable[[int], None] | None = None) -> PairPassages:

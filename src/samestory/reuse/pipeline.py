@@ -107,7 +107,7 @@ def run_reuse(
 ) -> ReuseResult:
     """Run every stage on ``corpus`` with the configured engine; ``progress(stage, done, total)``
     hears how the alignment stage goes. Deterministic: the same corpus and settings give the
-    same result, whatever the engine's number of processes."""
+    same result, whatever the engine and its number of processes."""
     reuse = reuse or ReuseConfig()
     align_cfg = reuse_align_config(reuse, align or AlignConfig())
     seconds: dict[str, float] = {}
@@ -121,6 +121,7 @@ def run_reuse(
         window=reuse.window,
         align=align_cfg,
         n_process=reuse.n_process,
+        spark_master=reuse.spark_master,
     )
     try:
         t = time.perf_counter()
