@@ -58,6 +58,8 @@ def align_texts(
     config: AlignConfig | None = None,
     a_sentences: Sequence[tuple[int, int]] | None = None,
     b_sentences: Sequence[tuple[int, int]] | None = None,
+    a_tokens: Tokens | None = None,
+    b_tokens: Tokens | None = None,
 ) -> Alignment:
     """Align two texts: shared passages (ordered by ``b_start``), coverages and unshared sentences.
 
@@ -66,7 +68,8 @@ def align_texts(
     deterministic.
     """
     cfg = config or AlignConfig()
-    ta, tb = tokenize(a_text), tokenize(b_text)
+    ta = tokenize(a_text) if a_tokens is None else a_tokens
+    tb = tokenize(b_text) if b_tokens is None else b_tokens
     swap = tb.keys < ta.keys  # canonical order, so that the result is symmetric in a and b
     x, y = (tb, ta) if swap else (ta, tb)
     raw = find_passages(

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from samestory.align.core import align_texts
 from samestory.align.provenance import Derivation, Facts, Provenance, derive, provenance
+from samestory.align.tokens import tokenize
 from samestory.align.types import Alignment, Passage
 from samestory.analyze.credits import find_credits
 from samestory.analyze.sentences import split_sentences
@@ -21,6 +22,8 @@ from samestory.config import AlignConfig, IngestConfig
 from samestory.ingest.agencies import agency_pattern, canonical_agency
 from samestory.ingest.article import Article
 from samestory.ingest.decode import decode_bytes, read_limited
+
+_AGENCY = agency_pattern()  # compiled once: a constant built from a constant table
 
 
 class LanguageDetecting(Protocol):
@@ -85,7 +88,7 @@ def _credits(article: Article) -> tuple[tuple[str, ...], tuple[str, ...], tuple[
     """The agencies an article credits, where each credit was read, and the spans of those in its text."""
     credits = list(article.credits)
     notes: list[str] = []
-    pattern = agency_pattern()
+    pattern = _AGENCY
     for r in article.removed:
         if r.kind in ("byline", "credit", "dateline") and any(
             canonical_agency(m.group(1)) for m in pattern.finditer(r.text)
@@ -138,8 +141,9 @@ def align_articles(
     lang_a, lang_b = _language(a, detector), _language(b, detector)
     sa = [(s.start, s.end) for s in split_sentences(a.text, lang_a)]
     sb = [(s.start, s.end) for s in split_sentences(b.text, lang_b)]
-    alignment = align_texts(a.text, b.text, config=config, a_sentences=sa, b_sentences=sb)
-    derivation = derive(alignment, a.text, b.text)
+    ta, tb = tokenize(a.text), tokenize(b.text)  # once, for the alignment and the derivation
+    alignment = align_texts(a.text, b.text, config=config, a_sentences=sa, b_sentences=sb, a_tokens=ta, b_tokens=tb)
+    derivation = derive(alignment, a.text, b.text, a_tokens=ta, b_tokens=tb)
     fa, fb = facts_of(a), facts_of(b)
     return PairAlignment(
         a=_info(a, lang_a, fa.credits),

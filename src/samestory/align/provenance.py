@@ -60,7 +60,7 @@ from datetime import date, datetime
 from typing import Any
 
 from samestory.align import cues
-from samestory.align.tokens import tokenize
+from samestory.align.tokens import Tokens, tokenize
 from samestory.align.types import Alignment, Passage
 
 WHOLLY_COVERAGE = 0.8
@@ -219,9 +219,12 @@ def _side(coverage: float, starts: Sequence[int], spans: Sequence[tuple[int, int
     return SideDerivation(label, coverage, words, round(coverage * words), longest)
 
 
-def derive(alignment: Alignment, a_text: str, b_text: str) -> Derivation:
+def derive(
+    alignment: Alignment, a_text: str, b_text: str, *, a_tokens: Tokens | None = None, b_tokens: Tokens | None = None
+) -> Derivation:
     """The derivation class and coverage of each article relative to the other."""
-    sa, sb = tokenize(a_text).starts, tokenize(b_text).starts
+    sa = (tokenize(a_text) if a_tokens is None else a_tokens).starts
+    sb = (tokenize(b_text) if b_tokens is None else b_tokens).starts
     ps = alignment.passages
     return Derivation(
         _side(alignment.a_coverage, sa, [(p.a_start, p.a_end) for p in ps]),
