@@ -198,6 +198,21 @@ class ReuseConfig:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class StoreConfig:
+    """Where articles and stories are kept (``samestory ingest``, ``samestory stats``). ``url`` is
+    a file path or ``sqlite:///FILE`` (``sqlite:////ABS/FILE`` for an absolute path) for SQLite,
+    or a ``postgresql://`` URL; ``batch_size`` articles are stored per transaction, so an
+    interrupted run keeps every whole batch."""
+
+    url: str = "samestory.db"
+    batch_size: int = 200
+
+    def __post_init__(self) -> None:
+        _check(isinstance(self.url, str) and self.url.strip() != "", f"url must be a non-empty string: {self.url!r}")
+        _check(self.batch_size >= 1, f"batch_size must be at least 1, got {self.batch_size}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Settings:
     """All stage configs together."""
 
@@ -207,6 +222,7 @@ class Settings:
     align: AlignConfig = field(default_factory=AlignConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
     reuse: ReuseConfig = field(default_factory=ReuseConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
 
 
 _STAGES: dict[str, type] = {
@@ -216,6 +232,7 @@ _STAGES: dict[str, type] = {
     "align": AlignConfig,
     "compare": CompareConfig,
     "reuse": ReuseConfig,
+    "store": StoreConfig,
 }
 
 

@@ -22,6 +22,8 @@ Tell which news articles tell the same story, and how.
   samestory analyze FILE...              language, sentences, entities, places, dates, numbers, quotes
   samestory score-pairs PAIRS -o OUT     the seven dimensions for every pair of a CSV or JSON Lines file
   samestory reuse INPUT... -o OUT.jsonl  every passage reused across a corpus, in clusters
+  samestory ingest INPUT... [--db URL]   store articles (SQLite or PostgreSQL), each once; reruns resume
+  samestory stats [--db URL]             articles, stories and rejected inputs in the store
 
 Scores use the SemEval-2022 Task 8 scale: 1 = most similar ... 4 = least similar.
 Bad input (empty, binary, over the size limit, unknown format) exits with status 2.
@@ -51,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         commands.analyze,
         commands.reuse,
         commands.align,
+        commands.ingest,
+        commands.stats,
     ):
         module.register(sub)
     return parser

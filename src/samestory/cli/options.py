@@ -12,7 +12,7 @@ def add_common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     g.add_argument(
         "--config",
         metavar="FILE",
-        help="TOML file with [ingest], [analyze], [embed], [align], [compare], [reuse] tables",
+        help="TOML file with [ingest], [analyze], [embed], [align], [compare], [reuse], [store] tables",
     )
     if json_flag:
         g.add_argument("--json", action="store_true", help="print JSON instead of the readable report")
@@ -135,6 +135,24 @@ def add_align(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_store(p: argparse.ArgumentParser, *, batch: bool = False) -> None:
+    """Where the store is (``StoreConfig``); ``batch`` adds the articles-per-transaction option."""
+    g = p.add_argument_group("store")
+    g.add_argument(
+        "--db",
+        metavar="URL",
+        help="the store: a SQLite file (default samestory.db; also sqlite:///FILE) or a postgresql:// URL",
+    )
+    if batch:
+        g.add_argument(
+            "--batch-size",
+            dest="store_batch_size",
+            type=int,
+            metavar="N",
+            help="articles stored per transaction; an interruption keeps every whole batch (default 200)",
+        )
+
+
 def _align_overrides(a: dict) -> dict:
     """A preset's values, then the explicit alignment flags over them."""
     out = align_preset(a.get("align_preset"))
@@ -185,5 +203,6 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             "same_language": a.get("same_language"),
             "min_passage_words": a.get("reuse_min_passage_words"),
         },
+        "store": {"url": a.get("db"), "batch_size": a.get("store_batch_size")},
     }
     return build_settings(file=a.get("config"), overrides=overrides)
