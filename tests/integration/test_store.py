@@ -284,6 +284,37 @@ def test_migrations_are_applied_once(store_url):
         open_store(store_url)
 
 
+def test_an_older_store_is_brought_up_to_date_in_order(store_url, monkeypatch):
+    from samestory.store import sql
+
+    every = migrations("sqlite")
+    assert len(every) >= 2
+    monkeypatch.setattr(sql, "migrations", lambda dialect: migrations(dialect)[:1])  # an older samestory
+    with open_store(store_url) as s:
+        s.add_articles([art(1)])
+        assert [v for (v,) in s._all("SELECT version FROM schema_version")] == [1]
+    monkeypatch.undo()
+    with open_store(store_url) as s:  # this samestory: applies the rest, keeps the data
+        assert [v for (v,) in s._all("SELECT version FROM schema_version ORDER BY version")] == [v for v, _, _ in every]
+        assert s.count() == 1
+        s.put_blob("state", b"x")
+
+
+def test_blobs_round_trip_and_roll_back_with_their_transaction(store):
+    assert store.get_blob("clusterer") is None
+    store.put_blob("clusterer", b"\x00state one\xff")
+    store.put_blob("clusterer", b"\x00state two\xff")
+    (r,) = store.add_articles([art(1)])
+    with pytest.raises(KeyboardInterrupt), store.transaction():
+        store.assign({r.id: store.new_story()})
+        store.put_blob("clusterer", b"three")
+        raise KeyboardInterrupt
+    assert store.get_blob("clusterer") == b"\x00state two\xff" and store.unassigned() == [r.id]
+    blob = bytes(range(256)) * 10
+    store.put_features("blob", {r.id: np.frombuffer(blob, np.uint8)})  # an opaque per-article blob
+    assert store.get_features("blob")[r.id].tobytes() == blob
+
+
 def test_both_dialects_have_the_same_migrations():
     sqlite, pg = migrations("sqlite"), migrations("postgresql")
     assert [(v, n) for v, n, _ in sqlite] == [(v, n) for v, n, _ in pg] and sqlite

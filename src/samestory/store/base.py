@@ -123,7 +123,8 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
-    # features: one array per article and name (any dtype and shape, returned exactly)
+    # features: one array per article and name (any dtype and shape, returned exactly and
+    # read-only); an opaque per-article blob goes in as np.frombuffer(blob, np.uint8)
     def put_features(self, name: str, values: Mapping[int, np.ndarray]) -> None:
         """Store (or replace) the ``name`` array of each article."""
         ...
@@ -139,6 +140,12 @@ class Store(Protocol):
     def drop_features(self, name: str) -> int:
         """Delete every ``name`` array (e.g. after a model change); returns how many there were."""
         ...
+
+    # named store-level blobs: state a pass keeps between runs (an online clusterer's, document
+    # frequencies); write them in the transaction that writes the rows they go with
+    def put_blob(self, name: str, data: bytes) -> None: ...
+
+    def get_blob(self, name: str) -> bytes | None: ...
 
     # stories
     def set_stories(

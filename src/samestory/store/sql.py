@@ -344,6 +344,18 @@ class SQLStore:
             self._execute("DELETE FROM features WHERE name = ?", (name,))
         return n
 
+    def put_blob(self, name: str, data: bytes) -> None:
+        with self.transaction():
+            self._execute(
+                "INSERT INTO blobs (name, data, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                (name, bytes(data), _now()),
+            )
+
+    def get_blob(self, name: str) -> bytes | None:
+        row = self._one("SELECT data FROM blobs WHERE name = ?", (name,))
+        return None if row is None else bytes(row[0])
+
     # -- stories --------------------------------------------------------------------------------
     def _refresh(self, story_ids: Iterable[int], now: str, *, bump: bool = True) -> None:
         """Recompute first/last seen of these stories from their members (and bump their version)."""
