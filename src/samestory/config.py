@@ -198,6 +198,55 @@ class ReuseConfig:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class StoriesConfig:
+    """Story clustering (``samestory cluster``).
+
+    ``mode`` is a registered clusterer: ``online`` (articles join stories as they arrive) or
+    ``batch`` (the whole set at once). Both link each article to its ``neighbours`` most similar
+    articles and group them by average linkage: an article joins the story whose mean similarity
+    to it reaches ``threshold``, and stories merge when the mean similarity between them reaches
+    ``merge_threshold`` (``None``: ``threshold``). Similarity is the TF-IDF cosine of hashed words
+    (and word bigrams with ``bigrams``) of the title, counted ``title_weight`` times, and the first
+    ``body_words`` words, blended at ``embed_weight`` with the cosine of title+lead vectors from
+    ``encoder`` (``None``: lexical only). A MinHash Jaccard estimate of at least ``near_duplicate``
+    puts two articles in one story. Online, a story unseen for ``window_days`` closes (``None``:
+    never).
+    """
+
+    mode: str = "online"
+    threshold: float = 0.3
+    merge_threshold: float | None = None
+    window_days: float | None = 3.0
+    near_duplicate: float = 0.7
+    encoder: str | None = None
+    embed_weight: float = 0.5
+    title_weight: float = 2.0
+    body_words: int = 300
+    bigrams: bool = False
+    neighbours: int = 20
+    hash_bits: int = 20
+    num_perm: int = 64
+    shingle_words: int = 3
+    min_shingles: int = 5
+    embed_chars: int = 400
+
+    def __post_init__(self) -> None:
+        _check(bool(self.mode), "mode must be a registered clusterer name")
+        for name in ("threshold", "merge_threshold", "near_duplicate", "embed_weight"):
+            v = getattr(self, name)
+            _check((v is None and name == "merge_threshold") or 0.0 <= v <= 1.0, f"{name} must be in [0, 1], got {v}")
+        _check(self.window_days is None or self.window_days > 0, f"window_days must be > 0, got {self.window_days}")
+        _check(self.title_weight > 0, f"title_weight must be positive, got {self.title_weight}")
+        _check(self.body_words >= 0, f"body_words must be >= 0, got {self.body_words}")
+        _check(self.neighbours >= 1, f"neighbours must be at least 1, got {self.neighbours}")
+        _check(10 <= self.hash_bits <= 26, f"hash_bits must be in [10, 26], got {self.hash_bits}")
+        _check(8 <= self.num_perm <= 512, f"num_perm must be in [8, 512], got {self.num_perm}")
+        _check(self.shingle_words >= 1, f"shingle_words must be at least 1, got {self.shingle_words}")
+        _check(self.min_shingles >= 1, f"min_shingles must be at least 1, got {self.min_shingles}")
+        _check(self.embed_chars >= 1, f"embed_chars must be at least 1, got {self.embed_chars}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StoreConfig:
     """Where articles and stories are kept (``samestory ingest``, ``samestory stats``). ``url`` is
     a file path or ``sqlite:///FILE`` (``sqlite:////ABS/FILE`` for an absolute path) for SQLite,
@@ -223,6 +272,7 @@ class Settings:
     compare: CompareConfig = field(default_factory=CompareConfig)
     reuse: ReuseConfig = field(default_factory=ReuseConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
+    stories: StoriesConfig = field(default_factory=StoriesConfig)
 
 
 _STAGES: dict[str, type] = {
@@ -233,6 +283,7 @@ _STAGES: dict[str, type] = {
     "compare": CompareConfig,
     "reuse": ReuseConfig,
     "store": StoreConfig,
+    "stories": StoriesConfig,
 }
 
 
