@@ -214,7 +214,7 @@ class StoriesConfig:
     """
 
     mode: str = "online"
-    threshold: float = 0.3
+    threshold: float = 0.05
     merge_threshold: float | None = None
     window_days: float | None = 3.0
     near_duplicate: float = 0.7
@@ -223,7 +223,7 @@ class StoriesConfig:
     title_weight: float = 2.0
     body_words: int = 300
     bigrams: bool = False
-    neighbours: int = 20
+    neighbours: int = 80
     hash_bits: int = 20
     num_perm: int = 64
     shingle_words: int = 3

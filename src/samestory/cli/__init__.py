@@ -22,6 +22,7 @@ Tell which news articles tell the same story, and how.
   samestory analyze FILE...              language, sentences, entities, places, dates, numbers, quotes
   samestory score-pairs PAIRS -o OUT     the seven dimensions for every pair of a CSV or JSON Lines file
   samestory reuse INPUT... -o OUT.jsonl  every passage reused across a corpus, in clusters
+  samestory cluster IN.jsonl -o OUT.jsonl which articles tell the same story (online or batch)
   samestory ingest INPUT... [--db URL]   store articles (SQLite or PostgreSQL), each once; reruns resume
   samestory stats [--db URL]             articles, stories and rejected inputs in the store
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.align,
         commands.ingest,
         commands.stats,
+        commands.cluster,
     ):
         module.register(sub)
     return parser

@@ -12,7 +12,7 @@ def add_common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     g.add_argument(
         "--config",
         metavar="FILE",
-        help="TOML file with [ingest], [analyze], [embed], [align], [compare], [reuse], [store] tables",
+        help="TOML file with [ingest], [analyze], [embed], [align], [compare], [reuse], [store], [stories] tables",
     )
     if json_flag:
         g.add_argument("--json", action="store_true", help="print JSON instead of the readable report")
@@ -153,6 +153,46 @@ def add_store(p: argparse.ArgumentParser, *, batch: bool = False) -> None:
         )
 
 
+def add_stories(p: argparse.ArgumentParser) -> None:
+    """Options of ``samestory cluster`` (``StoriesConfig``)."""
+    g = p.add_argument_group("stories")
+    g.add_argument(
+        "--mode",
+        choices=["online", "batch"],
+        help="online: one article at a time in input order, with a time window (default); batch: all at once",
+    )
+    g.add_argument(
+        "--threshold",
+        dest="stories_threshold",
+        type=float,
+        metavar="X",
+        help="mean similarity to a story's articles for an article to join it (default 0.05)",
+    )
+    g.add_argument(
+        "--merge-threshold",
+        type=float,
+        metavar="X",
+        help="mean similarity between two stories' articles for them to merge (default: --threshold)",
+    )
+    g.add_argument("--neighbours", type=int, metavar="N", help="most similar articles each article is linked to (80)")
+    g.add_argument(
+        "--window-days", type=float, metavar="D", help="online: a story unseen for D days takes no more (default 3)"
+    )
+    g.add_argument(
+        "--near-duplicate",
+        type=float,
+        metavar="X",
+        help="MinHash Jaccard at which two articles are one story whatever else (default 0.7)",
+    )
+    g.add_argument(
+        "--encoder",
+        dest="stories_encoder",
+        choices=["none", "use", "hashing"],
+        help="also compare title+lead vectors: use (multilingual, slower), hashing; none (default): words only",
+    )
+    g.add_argument("--embed-weight", type=float, metavar="X", help="share of the vector cosine in similarity (0.5)")
+
+
 def _align_overrides(a: dict) -> dict:
     """A preset's values, then the explicit alignment flags over them."""
     out = align_preset(a.get("align_preset"))
@@ -204,5 +244,17 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             "min_passage_words": a.get("reuse_min_passage_words"),
         },
         "store": {"url": a.get("db"), "batch_size": a.get("store_batch_size")},
+        "stories": {
+            "mode": a.get("mode"),
+            "threshold": a.get("stories_threshold"),
+            "merge_threshold": a.get("merge_threshold"),
+            "neighbours": a.get("neighbours"),
+            "window_days": a.get("window_days"),
+            "near_duplicate": a.get("near_duplicate"),
+            "encoder": a.get("stories_encoder"),
+            "embed_weight": a.get("embed_weight"),
+        },
     }
+    if a.get("stories_encoder") == "none":  # words only; None would mean "not given"
+        overrides["stories"]["encoder"] = None
     return build_settings(file=a.get("config"), overrides=overrides)

@@ -1,0 +1,123 @@
+"""``samestory cluster INPUT.jsonl -o OUT.jsonl``: which articles of a file tell the same story."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from contextlib import nullcontext
+
+from samestory.cli.commands._io import emit_json, report_rejected
+from samestory.cli.options import add_common, add_stories, settings_from_args
+
+CHUNK = 256  # records turned into features at once (one encoder call with --encoder)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "cluster",
+        help="group the articles of a JSON Lines file into stories",
+        description=(
+            "Group the articles of INPUT (JSON Lines, '-' for stdin) into stories. Each record has an id and a "
+            "title and/or text (headlines alone work); url, outlet, published and language are optional. OUTPUT "
+            '(\'-\' for stdout) gets one line per article, in input order: {"id", "story"}, where story is the id '
+            "of the story's first article. --mode online (default) assigns articles one by one in input order, "
+            "as a stream would, with a time window over the published days; --mode batch clusters the whole "
+            "file at once. A record without an id or without both title and text is reported on stderr with "
+            "its line number and skipped; the exit status is then 2. With --json: a summary {articles, "
+            "rejected, stories, seconds, articles_per_second} on stdout (on stderr when OUTPUT is stdout)."
+        ),
+    )
+    p.add_argument("input", metavar="INPUT", help="articles (JSON Lines), '-' for stdin")
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="story of each article, '-' for stdout")
+    p.add_argument(
+        "--summary",
+        metavar="FILE",
+        help="also write one JSON line per story: label (its most central headline), size, articles, outlets, "
+        "languages, first/last seen, timeline",
+    )
+    add_common(p)
+    add_stories(p)
+    p.set_defaults(run=run)
+
+
+def _open_in(path: str):
+    from samestory.errors import InputError
+
+    if path == "-":
+        return nullcontext(sys.stdin)
+    try:
+        return open(path, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=path, reason="unreadable") from None
+
+
+def _open_out(path: str):
+    from samestory.errors import InputError
+
+    if path == "-":
+        return nullcontext(sys.stdout)
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=path, reason="unwritable") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from samestory.ingest.article import Rejected
+    from samestory.stories import FeatureExtractor, make_clusterer
+    from samestory.stories.records import iter_records
+
+    t0 = time.perf_counter()
+    settings = settings_from_args(args)
+    cfg = settings.stories
+    extractor = FeatureExtractor(cfg)
+    clusterer = make_clusterer(cfg)
+    online = hasattr(clusterer, "add")
+    features = []
+    rejected = 0
+    pending: list[dict] = []
+
+    def flush() -> None:
+        feats = extractor.extract(pending)
+        if online:
+            for f in feats:
+                clusterer.add(f)
+        features.extend(feats)
+        pending.clear()
+
+    source = "<stdin>" if args.input == "-" else args.input
+    with _open_in(args.input) as fh:
+        for item in iter_records(fh, source):
+            if isinstance(item, Rejected):
+                rejected += 1
+                report_rejected(item)
+                continue
+            pending.append(item)
+            if len(pending) >= CHUNK:
+                flush()
+    flush()
+    labels = clusterer.labels() if online else clusterer.cluster(features)
+    with _open_out(args.output) as out:
+        for f, lab in zip(features, labels):
+            out.write(json.dumps({"id": f.id, "story": lab}, ensure_ascii=False) + "\n")
+    if args.summary:
+        from samestory.stories.summary import summarize
+
+        with _open_out(args.summary) as out:
+            for s in summarize(features, labels, getattr(clusterer, "df", None)):
+                out.write(json.dumps(s.to_dict(), ensure_ascii=False) + "\n")
+    seconds = time.perf_counter() - t0
+    summary = {
+        "articles": len(features),
+        "rejected": rejected,
+        "stories": len(set(labels)),
+        "seconds": round(seconds, 3),
+        "articles_per_second": round(len(features) / seconds, 1) if seconds > 0 else None,
+    }
+    if args.json and args.output != "-":
+        emit_json(summary)
+    elif args.json:
+        print(json.dumps(summary), file=sys.stderr)
+    return 2 if rejected else 0
