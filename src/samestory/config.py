@@ -214,7 +214,7 @@ class StoriesConfig:
     """
 
     mode: str = "online"
-    threshold: float = 0.05
+    threshold: float = 0.2
     merge_threshold: float | None = None
     window_days: float | None = 3.0
     near_duplicate: float = 0.7
@@ -262,6 +262,36 @@ class StoreConfig:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ServiceConfig:
+    """The HTTP service (``samestory serve``). It listens on ``host``:``port``, loopback unless
+    told otherwise. With a ``token``, requests that write (``POST /articles``) must carry
+    ``Authorization: Bearer TOKEN``. A request body over ``max_body_bytes`` is refused (413).
+    Comparisons run ``compare_threads`` at a time; a request waiting or running longer than
+    ``time_limit`` seconds is answered 504, and one arriving while ``max_pending`` are queued,
+    503. ``similar_candidates`` bounds the story-mates an ``/articles/{id}/similar`` request compares."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str | None = None
+    max_body_bytes: int = 12_000_000
+    time_limit: float = 60.0
+    compare_threads: int = 1
+    max_pending: int = 16
+    similar_candidates: int = 20
+    preload: bool = True  # load the models at startup rather than on the first request
+
+    def __post_init__(self) -> None:
+        _check(isinstance(self.host, str) and self.host.strip() != "", f"host must be a non-empty string: {self.host!r}")
+        _check(0 <= self.port <= 65535, f"port must be in [0, 65535], got {self.port}")
+        _check(self.token is None or len(self.token) >= 8, "token must be at least 8 characters")
+        _check(self.max_body_bytes >= 1024, f"max_body_bytes must be at least 1024, got {self.max_body_bytes}")
+        _check(self.time_limit > 0, f"time_limit must be positive, got {self.time_limit}")
+        _check(1 <= self.compare_threads <= 64, f"compare_threads must be in [1, 64], got {self.compare_threads}")
+        _check(self.max_pending >= 1, f"max_pending must be at least 1, got {self.max_pending}")
+        _check(self.similar_candidates >= 1, f"similar_candidates must be at least 1, got {self.similar_candidates}")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Settings:
     """All stage configs together."""
 
@@ -273,6 +303,7 @@ class Settings:
     reuse: ReuseConfig = field(default_factory=ReuseConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     stories: StoriesConfig = field(default_factory=StoriesConfig)
+    service: ServiceConfig = field(default_factory=ServiceConfig)
 
 
 _STAGES: dict[str, type] = {
@@ -284,6 +315,7 @@ _STAGES: dict[str, type] = {
     "reuse": ReuseConfig,
     "store": StoreConfig,
     "stories": StoriesConfig,
+    "service": ServiceConfig,
 }
 
 

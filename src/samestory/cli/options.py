@@ -166,7 +166,7 @@ def add_stories(p: argparse.ArgumentParser) -> None:
         dest="stories_threshold",
         type=float,
         metavar="X",
-        help="mean similarity to a story's articles for an article to join it (default 0.05)",
+        help="mean similarity to a story's articles for an article to join it (default 0.2)",
     )
     g.add_argument(
         "--merge-threshold",

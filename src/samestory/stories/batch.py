@@ -21,7 +21,8 @@ from samestory.config import StoriesConfig
 from samestory.stories.base import clusterers, founder_labels
 from samestory.stories.features import ArticleFeatures, DocumentFrequencies
 
-COMMON_DF = 0.05  # share of articles above which a term proposes no candidates
+COMMON_DF = 0.05  # share of articles above which a term proposes no candidates...
+COMMON_MIN = 100  # ...once it is in more than this many (small sets are searched exactly)
 BLOCK = 512  # rows multiplied at once (bounds the dense block of scores)
 MIN_EDGE = 0.05  # similarities below this are left out of the graph
 
@@ -52,7 +53,7 @@ def knn_edges(
         df = DocumentFrequencies(config.hash_bits)
         df.add_many([f.terms for f in features])
     x = tfidf_matrix(features, df)
-    common = df.df > max(2, COMMON_DF * n)
+    common = df.df > max(COMMON_MIN, COMMON_DF * n)
     xq = x.copy()
     xq.data[common[xq.indices]] = 0.0
     xq.eliminate_zeros()

@@ -32,7 +32,7 @@ from samestory.config import StoriesConfig
 from samestory.stories.base import clusterers, founder_labels
 from samestory.stories.features import ArticleFeatures, DocumentFrequencies
 
-QUERY_TERMS = 32  # heaviest terms of an article looked up: they carry most of a cosine
+QUERY_TERMS = 64  # heaviest terms of an article looked up: they carry most of a cosine
 MAX_POSTINGS = 400  # most recent articles read per term: a common term's long list says little
 BANDS = 16  # MinHash LSH bands (rows = num_perm // BANDS): Jaccard 0.5 collides with p ~ 0.6
 MIN_EDGE = 0.05  # similarities below this make no edge

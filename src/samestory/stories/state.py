@@ -40,7 +40,7 @@ def save_online(c: OnlineClusterer) -> bytes:
     stories = [c._live[s] for s in live]
     arts = sorted(win.vectors)
     links = sorted((a, b, s) for a in live for b, s in c._live[a].links.items() if a < b)
-    dim = win.emb.shape[1] if win.emb_rows else 0
+    dim = win.emb.shape[1] if win.emb_rows else 1
     arrays = {
         "ids": np.array(c.ids, dtype=str),
         "assigned": np.array(c.assigned, np.int64),
