@@ -35,7 +35,7 @@ CODERS = {
     "coder 1": LABELS / "story_pairs-2021-06-29-coder1-gedikli.csv",
     "coder 2": LABELS / "story_pairs-2021-06-29-coder2-unaware_student.csv",
 }
-GRID = (0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3)
+GRID = (0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 BASE_GRID = tuple(round(x, 3) for x in np.arange(0.05, 0.8, 0.01))
 FOLDS = 5
 

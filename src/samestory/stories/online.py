@@ -254,7 +254,8 @@ class OnlineClusterer:
             win.row_article.append(-1)
             if row >= len(win.emb):
                 grown = np.zeros((max(64, 2 * len(win.emb)), len(emb)), np.float32)
-                grown[: len(win.emb)] = win.emb
+                if len(win.emb):
+                    grown[: len(win.emb)] = win.emb
                 win.emb = grown
         win.row_article[row] = idx
         win.emb_rows[idx] = row

@@ -1,0 +1,121 @@
+"""Online story clustering throughput on a synthetic stream: articles/s and peak memory.
+
+    python benchmarks/stories_stream.py [--articles 200000] [--encoder use] [--per-day 3000]
+
+The stream is made from real articles: the 100 full texts of news-story-chains and the distinct
+texts of SemEval-2022 Task 8 ``pairs.csv`` (title + body cut to ~250 tokens, ten languages).
+Each synthetic article copies one of them, drops about 10% of its words at random (so copies are
+near-duplicates, not identical) and gets a new id and a publication day: the stream runs
+``--per-day`` articles a day, and each source article is reused in bursts of a few days, as a
+story is. The clock is measured from the first record to the last assignment, feature
+computation (hashed terms, MinHash, with ``--encoder`` also title+lead vectors) included, in one
+process; throughput is printed at 10k, 50k and 200k articles, with the peak resident memory
+(``ru_maxrss``) and the live window (articles and stories still indexed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import resource
+import sys
+import time
+from datetime import date, timedelta
+
+from _common import SHARED, git_rev, machine, story_chain_articles
+
+SEMEVAL = SHARED / "data/semeval2022-task8/pairs.csv"
+CHECKPOINTS = (10_000, 50_000, 200_000)
+CHUNK = 256
+
+
+def sources() -> list[tuple[str, str]]:
+    """(title, text) of the real articles the stream is made of."""
+    out = [(a.title or "", a.text) for a in story_chain_articles()]
+    seen = set()
+    csv.field_size_limit(1 << 30)
+    with SEMEVAL.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for t in (row["text1"], row["text2"]):
+                if t not in seen:
+                    seen.add(t)
+                    title, _, body = t.partition("\n")
+                    out.append((title.strip(), body.strip() or title))
+    return out
+
+
+def stream(n: int, per_day: int, seed: int = 0):
+    rng = random.Random(seed)
+    base = sources()
+    start = date(2024, 1, 1)
+    for k in range(n):
+        day = k // per_day
+        # a source article recurs for about three days, then rests: stories come and go
+        src = base[(rng.randrange(len(base)) + day // 3 * 7919) % len(base)]
+        words = src[1].split()
+        kept = [w for w in words if rng.random() > 0.1] or words
+        yield {
+            "id": f"s{k}",
+            "title": src[0],
+            "text": " ".join(kept),
+            "published": start + timedelta(days=day),
+            "outlet": f"outlet{rng.randrange(200)}",
+        }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=200_000)
+    ap.add_argument("--per-day", type=int, default=3000)
+    ap.add_argument("--encoder", default=None, help="use or hashing: also embed title+lead")
+    args = ap.parse_args(argv)
+    from samestory.config import StoriesConfig
+    from samestory.stories import FeatureExtractor
+    from samestory.stories.online import OnlineClusterer
+
+    cfg = StoriesConfig(encoder=args.encoder)
+    extractor = FeatureExtractor(cfg)
+    if args.encoder:
+        extractor.encoder.encode(["warm up"])  # model load is not throughput
+    clusterer = OnlineClusterer(config=cfg)
+    print(f"# synthetic stream, commit {git_rev()}, {machine()}")
+    print(f"# {args.per_day} articles a day, encoder {args.encoder or 'none'}, window {cfg.window_days} days\n")
+    print(
+        "| articles | seconds | articles/s | features s | clustering s | peak RSS MB | live articles | live stories |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    marks = [c for c in CHECKPOINTS if c <= args.articles] or [args.articles]
+    t0 = time.perf_counter()
+    feat_s = clu_s = 0.0
+    pending = []
+    done = 0
+    for rec in stream(args.articles, args.per_day):
+        pending.append(rec)
+        if len(pending) < CHUNK and done + len(pending) not in marks:
+            continue
+        t1 = time.perf_counter()
+        feats = extractor.extract(pending)
+        t2 = time.perf_counter()
+        for f in feats:
+            clusterer.add(f)
+        t3 = time.perf_counter()
+        feat_s += t2 - t1
+        clu_s += t3 - t2
+        done += len(pending)
+        pending = []
+        if done in marks:
+            secs = time.perf_counter() - t0
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(
+                f"| {done:,} | {secs:.1f} | **{done / secs:.1f}** | {feat_s:.1f} | {clu_s:.1f} | {rss:.0f} | "
+                f"{clusterer.live_articles():,} | {clusterer.live_stories():,} |",
+                flush=True,
+            )
+    labels = clusterer.labels()
+    print(f"\n{len(set(labels)):,} stories, {clusterer.merges:,} merges")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
