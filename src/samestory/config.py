@@ -281,7 +281,7 @@ class ServiceConfig:
     preload: bool = True  # load the models at startup rather than on the first request
 
     def __post_init__(self) -> None:
-        _check(isinstance(self.host, str) and self.host.strip() != "", f"host must be a non-empty string: {self.host!r}")
+        _check(isinstance(self.host, str) and self.host.strip() != "", f"host must not be empty: {self.host!r}")
         _check(0 <= self.port <= 65535, f"port must be in [0, 65535], got {self.port}")
         _check(self.token is None or len(self.token) >= 8, "token must be at least 8 characters")
         _check(self.max_body_bytes >= 1024, f"max_body_bytes must be at least 1024, got {self.max_body_bytes}")

@@ -25,6 +25,7 @@ Tell which news articles tell the same story, and how.
   samestory cluster IN.jsonl -o OUT.jsonl which articles tell the same story (online or batch)
   samestory ingest INPUT... [--db URL]   store articles (SQLite or PostgreSQL), each once; reruns resume
   samestory stats [--db URL]             articles, stories and rejected inputs in the store
+  samestory serve [--db URL] [--port P]  HTTP API and web page: compare side by side, browse stories
 
 Scores use the SemEval-2022 Task 8 scale: 1 = most similar ... 4 = least similar.
 Bad input (empty, binary, over the size limit, unknown format) exits with status 2.
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.ingest,
         commands.stats,
         commands.cluster,
+        commands.serve,
     ):
         module.register(sub)
     return parser

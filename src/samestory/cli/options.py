@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from samestory.config import ALIGN_PRESETS, Settings, align_preset, build_settings
 
@@ -193,6 +194,28 @@ def add_stories(p: argparse.ArgumentParser) -> None:
     g.add_argument("--embed-weight", type=float, metavar="X", help="share of the vector cosine in similarity (0.5)")
 
 
+def add_service(p: argparse.ArgumentParser) -> None:
+    """Options of ``samestory serve`` (``ServiceConfig``)."""
+    g = p.add_argument_group("service")
+    g.add_argument(
+        "--host", help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every interface)"
+    )
+    g.add_argument("--port", type=int, help="port to listen on (default 8000; 0 picks a free one)")
+    g.add_argument(
+        "--token",
+        help="writes (POST /articles) need 'Authorization: Bearer TOKEN'; also from $SAMESTORY_TOKEN, which keeps "
+        "it out of the process list",
+    )
+    g.add_argument("--max-body-bytes", type=int, metavar="N", help="largest request body (default 12000000)")
+    g.add_argument(
+        "--time-limit", type=float, metavar="S", help="seconds a request may wait and run before a 504 (default 60)"
+    )
+    g.add_argument("--max-pending", type=int, metavar="N", help="comparisons queued before a 503 (default 16)")
+    g.add_argument(
+        "--lazy", action="store_true", default=None, help="load the models on the first request, not at startup"
+    )
+
+
 def _align_overrides(a: dict) -> dict:
     """A preset's values, then the explicit alignment flags over them."""
     out = align_preset(a.get("align_preset"))
@@ -244,6 +267,15 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             "min_passage_words": a.get("reuse_min_passage_words"),
         },
         "store": {"url": a.get("db"), "batch_size": a.get("store_batch_size")},
+        "service": {
+            "host": a.get("host"),
+            "port": a.get("port"),
+            "token": a.get("token") or os.environ.get("SAMESTORY_TOKEN") or None,
+            "max_body_bytes": a.get("max_body_bytes"),
+            "time_limit": a.get("time_limit"),
+            "max_pending": a.get("max_pending"),
+            "preload": False if a.get("lazy") else None,
+        },
         "stories": {
             "mode": a.get("mode"),
             "threshold": a.get("stories_threshold"),

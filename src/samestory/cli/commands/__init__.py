@@ -1,5 +1,5 @@
 """One module per subcommand, each with ``register(subparsers)``."""
 
-from samestory.cli.commands import align, analyze, cluster, compare, ingest, read, reuse, score_pairs, stats
+from samestory.cli.commands import align, analyze, cluster, compare, ingest, read, reuse, score_pairs, serve, stats
 
-__all__ = ["align", "analyze", "cluster", "compare", "ingest", "read", "reuse", "score_pairs", "stats"]
+__all__ = ["align", "analyze", "cluster", "compare", "ingest", "read", "reuse", "score_pairs", "serve", "stats"]

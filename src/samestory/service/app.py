@@ -1,0 +1,359 @@
+"""The FastAPI application: compare and align articles, store them, browse stories; and the page.
+
+``create_app(settings)`` builds it; ``samestory serve`` runs it on uvicorn. Work runs off the
+event loop (``Engine``), answers are the CLI's JSON, and every error is JSON with a message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Body, FastAPI, Query, Request, Security
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import samestory
+from samestory.config import Settings
+from samestory.errors import ConfigError, InputError, MissingDependencyError, StoreError
+from samestory.ingest.article import Article
+from samestory.service import models as m
+from samestory.service.articles import article_dict, read_article, summary_dict
+from samestory.service.engine import Busy, Engine, TimedOut
+from samestory.service.http import BodyLimit, HTTPError, JSONOut, SecurityHeaders, check_token, error_response
+from samestory.service.ingest import store_articles
+from samestory.service.views import nearest_in_time, rank_similar, story_articles, story_dict
+from samestory.store.base import Store
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """\
+Tell which news articles tell the same story, and how. Scores use the SemEval-2022 Task 8 scale:
+1 = most similar ... 4 = least similar. An article in a request is its fields (`text` required),
+`raw` file contents read as the plain-text reader reads a file, `raw_base64` file bytes, or the
+`article_id` of a stored article. Errors are JSON `{"error", "message"}`: 413 for a body over the
+limit, 422 for invalid input, 401/403 for a write without the configured token, 503 when too many
+comparisons are queued, 504 past the time limit."""
+
+_STATUS_CODES = {400: "bad-request", 404: "not-found", 405: "method-not-allowed", 413: "too-large"}
+
+
+def _static() -> Path:
+    return Path(str(resources.files("samestory.service").joinpath("static")))
+
+
+def _engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def _stored_ids(*items: m.ArticleIn) -> list[int]:
+    return [i.article_id for i in items if i.article_id is not None]
+
+
+async def _fetch_stored(engine: Engine, *items: m.ArticleIn) -> dict[int, Any]:
+    ids = _stored_ids(*items)
+    return await engine.with_store(lambda s: s.get_many(ids)) if ids else {}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service over ``settings.store`` with ``settings.service``'s limits."""
+    settings = settings or Settings()
+    cfg = settings.service
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = Engine(settings)
+        await asyncio.to_thread(engine.open)
+        if cfg.preload:
+            await asyncio.to_thread(engine.warm_up)
+        app.state.engine = engine
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(engine.close)
+
+    app = FastAPI(
+        title="samestory",
+        version=samestory.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is served
+        redoc_url=None,
+        default_response_class=JSONOut,
+    )
+    app.add_middleware(BodyLimit, limit=cfg.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    _errors(app)
+    bearer = HTTPBearer(auto_error=False, description="the token of `samestory serve --token` (writes only)")
+
+    # -- the page ---------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(_static() / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=_static()), name="static")
+
+    # -- comparing --------------------------------------------------------------------------------
+    @app.post("/compare", response_model=m.CompareOut, tags=["compare"], summary="Compare two articles")
+    async def compare(request: Request, pair: m.PairIn, texts: bool = False) -> JSONOut:
+        """Same story? The seven dimensions, the evidence and the reused passages: exactly
+        `samestory compare --json`. With `texts=true` also the clean texts the offsets index."""
+        engine = _engine(request)
+        stored = await _fetch_stored(engine, pair.a, pair.b)
+
+        def run() -> dict[str, Any]:
+            a, b = _pair(pair, stored)
+            out = engine.samestory.compare(a, b).to_dict(a.text, b.text)  # what the CLI prints
+            if texts:
+                out["texts"] = {"a": a.text, "b": b.text}
+            return out
+
+        return JSONOut(await engine.compute(run))
+
+    @app.post("/align", response_model=m.AlignOut, tags=["compare"], summary="Reused passages of two articles")
+    async def align(request: Request, pair: m.PairIn, texts: bool = False) -> JSONOut:
+        """Shared passages with their edits, unshared sentences, the derivation class of each
+        article and the likely source with its reasons: exactly `samestory align --json`."""
+        engine = _engine(request)
+        stored = await _fetch_stored(engine, pair.a, pair.b)
+
+        def run() -> dict[str, Any]:
+            a, b = _pair(pair, stored)
+            out = engine.samestory.align(a, b).to_dict(a.text, b.text)
+            if texts:
+                out["texts"] = {"a": a.text, "b": b.text}
+            return out
+
+        return JSONOut(await engine.compute(run))
+
+    def _pair(pair: m.PairIn, stored: dict[int, Any]) -> tuple[Article, Article]:
+        return (
+            read_article(pair.a, "a", settings.ingest, stored),
+            read_article(pair.b, "b", settings.ingest, stored),
+        )
+
+    # -- articles ---------------------------------------------------------------------------------
+    @app.post(
+        "/articles",
+        response_model=m.IngestOut,
+        status_code=201,
+        tags=["store"],
+        summary="Store one or many articles",
+        responses={200: {"model": m.IngestOut, "description": "every article was stored already"}},
+    )
+    async def add_articles(
+        request: Request,
+        body: Annotated[m.ArticleIn | list[m.ArticleIn], Body()],
+        _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+    ) -> JSONOut:
+        """Store articles as `samestory ingest` does (each once, the language filled in, the
+        stories stage run on what is new). 201 when something was added, 200 when all were
+        stored already. Needs the token when the server has one."""
+        check_token(cfg.token, request.headers.get("authorization"))
+        engine = _engine(request)
+        items = body if isinstance(body, list) else [body]
+        if not items:
+            raise HTTPError(422, "invalid-input", "no articles given")
+        if _stored_ids(*items):
+            raise HTTPError(422, "invalid-input", "articles to store are given by fields, raw or raw_base64")
+        articles = await asyncio.to_thread(
+            lambda: [read_article(it, f"articles[{i}]", settings.ingest, {}) for i, it in enumerate(items)]
+        )
+
+        def write(store: Store) -> dict[str, Any]:
+            results = store_articles(store, articles, settings, engine.detector())
+            added = sum(r.status == "added" for r in results)
+            return {
+                "results": [{"status": r.status, "id": r.id, "external_id": r.external_id} for r in results],
+                "added": added,
+                "duplicates": len(results) - added,
+                "store": store.stats(),
+            }
+
+        out = await engine.with_store(write)
+        return JSONOut(out, status_code=201 if out["added"] else 200)
+
+    @app.get("/articles", response_model=m.ArticleListOut, tags=["store"], summary="List stored articles")
+    async def list_articles(
+        request: Request,
+        after: Annotated[int, Query(ge=0, description="only articles with a higher id (a cursor)")] = 0,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> JSONOut:
+        def read(store: Store) -> dict[str, Any]:
+            page = []
+            for a in store.iter_articles(after=after, batch=limit + 1):
+                page.append(a)
+                if len(page) > limit:
+                    break
+            more = len(page) > limit
+            page = page[:limit]
+            return {
+                "articles": [summary_dict(a) for a in page],
+                "total": store.count(),
+                "next_after": page[-1].id if more else None,
+            }
+
+        return JSONOut(await _engine(request).with_store(read))
+
+    @app.get("/articles/{article_id}", response_model=m.StoredArticleOut, tags=["store"], summary="A stored article")
+    async def get_article(request: Request, article_id: int) -> JSONOut:
+        def read(store: Store) -> dict[str, Any]:
+            a = store.get(article_id)
+            if a is None:
+                raise HTTPError(404, "not-found", f"no article with id {article_id}")
+            return article_dict(a, store.story_of([article_id]).get(article_id))
+
+        return JSONOut(await _engine(request).with_store(read))
+
+    @app.get(
+        "/articles/{article_id}/similar",
+        response_model=m.SimilarOut,
+        tags=["store"],
+        summary="The articles most like a stored one",
+    )
+    async def similar(request: Request, article_id: int, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> JSONOut:
+        """The article's story-mates ranked by the comparison's Overall score (then the mean of
+        the seven dimensions), most similar first. A story larger than `[service]
+        similar_candidates` is cut to the mates published nearest to the article."""
+        engine = _engine(request)
+
+        def read(store: Store):
+            target = store.get(article_id)
+            if target is None:
+                raise HTTPError(404, "not-found", f"no article with id {article_id}")
+            sid = store.story_of([article_id]).get(article_id)
+            story = store.story(sid) if sid is not None else None
+            ids = [i for i in story.members if i != article_id] if story else []
+            return target, sid, list(store.get_many(ids).values())
+
+        target, sid, mates = await engine.with_store(read)
+        chosen = nearest_in_time(target, mates, cfg.similar_candidates)
+        ranked = await engine.compute(rank_similar, engine.samestory, target, chosen)
+        return JSONOut(
+            {
+                "article": article_id,
+                "story": sid,
+                "method": "story-mates ranked by compare Overall",
+                "candidates": len(chosen),
+                "similar": ranked[:limit],
+            }
+        )
+
+    # -- stories ----------------------------------------------------------------------------------
+    @app.get("/stories", response_model=m.StoryListOut, tags=["stories"], summary="Stories, a page at a time")
+    async def list_stories(
+        request: Request,
+        min_size: Annotated[int, Query(ge=1)] = 1,
+        sort: Literal["recent", "size"] = "recent",
+        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    ) -> JSONOut:
+        """Live stories with their outlets, languages and timeline (articles a day); `recent`:
+        last seen first; `size`: largest first."""
+
+        def read(store: Store) -> dict[str, Any]:
+            everything = store.stories(min_size=min_size)
+            if sort == "recent":
+                everything.sort(key=lambda s: (s.last_seen is not None, s.last_seen, s.size, s.id), reverse=True)
+            else:
+                everything.sort(key=lambda s: (-s.size, s.id))
+            page = [store.story(s.id) for s in everything[offset : offset + limit]]
+            members = store.get_many(i for s in page if s for i in s.members)
+            return {
+                "stories": [story_dict(s, members, settings.stories) for s in page if s],
+                "total": len(everything),
+            }
+
+        return JSONOut(await _engine(request).with_store(read))
+
+    @app.get("/stories/{story_id}", response_model=m.StoryDetailOut, tags=["stories"], summary="One story")
+    async def get_story(request: Request, story_id: int) -> JSONOut:
+        def read(store: Store) -> dict[str, Any]:
+            story = store.story(story_id)
+            if story is None:
+                raise HTTPError(404, "not-found", f"no story with id {story_id}")
+            members = store.get_many(story.members)
+            return {**story_dict(story, members, settings.stories), "articles": story_articles(story, members)}
+
+        return JSONOut(await _engine(request).with_store(read))
+
+    @app.get("/health", response_model=m.HealthOut, tags=["service"], summary="Is it up?")
+    async def health(request: Request) -> JSONOut:
+        engine = _engine(request)
+        stats, url = await engine.with_store(lambda s: (s.stats(), s.url))
+        return JSONOut(
+            {
+                "status": "ok",
+                "version": samestory.__version__,
+                "models": engine.models,
+                "store": url,
+                "articles": stats["articles"],
+                "stories": stats["stories"],
+                "pending": engine.pending,
+            }
+        )
+
+    return app
+
+
+def _msg(error: dict[str, Any]) -> str:
+    msg = str(error.get("msg", ""))
+    return msg.removeprefix("Value error, ")  # pydantic's prefix for the messages validators raise
+
+
+def _errors(app: FastAPI) -> None:
+    """Every error as ``{"error", "message"}``; bad input is never a 500."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONOut:
+        # without "input": it can be a whole article; without "ctx": it can hold exception objects
+        details = [{"loc": list(e.get("loc", ())), "msg": _msg(e), "type": e.get("type", "")} for e in exc.errors()]
+        if any(d["type"] == "json_invalid" for d in details):
+            return error_response(422, "invalid-json", "the request body is not valid JSON", details=details)
+        first = details[0] if details else {"loc": [], "msg": "invalid request"}
+        where = ".".join(str(p) for p in first["loc"] if p != "body") or "body"
+        return error_response(422, "invalid-input", f"{where}: {first['msg']}", details=details)
+
+    @app.exception_handler(HTTPError)
+    async def http_error(_: Request, exc: HTTPError) -> JSONOut:
+        return error_response(exc.status, exc.code, str(exc), headers=exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def starlette_error(_: Request, exc: StarletteHTTPException) -> JSONOut:
+        code = _STATUS_CODES.get(exc.status_code, "error")
+        return error_response(exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(InputError)
+    @app.exception_handler(ConfigError)
+    async def bad_input(_: Request, exc: Exception) -> JSONOut:
+        return error_response(422, "invalid-input", str(exc))
+
+    @app.exception_handler(Busy)
+    async def busy(_: Request, exc: Busy) -> JSONOut:
+        return error_response(503, "busy", str(exc), headers={"Retry-After": "1"})
+
+    @app.exception_handler(TimedOut)
+    async def timed_out(_: Request, exc: TimedOut) -> JSONOut:
+        return error_response(504, "time-limit", str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_down(_: Request, exc: StoreError) -> JSONOut:
+        log.warning("store error: %s", exc)
+        return error_response(503, "store-unavailable", str(exc))
+
+    @app.exception_handler(MissingDependencyError)
+    async def missing(_: Request, exc: MissingDependencyError) -> JSONOut:
+        return error_response(500, "missing-dependency", str(exc))
+
+    @app.exception_handler(Exception)
+    async def internal(_: Request, exc: Exception) -> JSONOut:
+        log.error("unexpected error", exc_info=exc)
+        return error_response(500, "internal", "internal error; the server log has the details")
