@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench train clean
+.PHONY: install demo test lint bench train openapi clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: install
 train: install
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_scorer.py
+
+# docs/openapi.json from the service's endpoints and models (a test checks it equals the served spec)
+openapi: install
+	$(BIN)/python scripts/export_openapi.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

@@ -43,6 +43,16 @@ Tell which news articles tell the same story, and how. Scores use the SemEval-20
 limit, 422 for invalid input, 401/403 for a write without the configured token, 503 when too many
 comparisons are queued, 504 past the time limit."""
 
+# how the spec describes the token; the check itself is check_token's (401 and 403 told apart)
+_BEARER = HTTPBearer(auto_error=False, description="the token of `samestory serve --token` (writes only)")
+_INVALID = {422: {"model": m.ErrorOut, "description": "invalid input (the message says what)"}}
+_WORK = {
+    **_INVALID,
+    413: {"model": m.ErrorOut, "description": "the body is over [service] max_body_bytes"},
+    503: {"model": m.ErrorOut, "description": "too many comparisons queued: retry later"},
+    504: {"model": m.ErrorOut, "description": "over [service] time_limit"},
+}
+_NOT_FOUND = {404: {"model": m.ErrorOut, "description": "no such id"}, **_INVALID}
 _STATUS_CODES = {400: "bad-request", 404: "not-found", 405: "method-not-allowed", 413: "too-large"}
 
 
@@ -92,7 +102,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, limit=cfg.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     _errors(app)
-    bearer = HTTPBearer(auto_error=False, description="the token of `samestory serve --token` (writes only)")
 
     # -- the page ---------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
@@ -102,7 +111,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=_static()), name="static")
 
     # -- comparing --------------------------------------------------------------------------------
-    @app.post("/compare", response_model=m.CompareOut, tags=["compare"], summary="Compare two articles")
+    @app.post(
+        "/compare", response_model=m.CompareOut, tags=["compare"], summary="Compare two articles", responses=_WORK
+    )
     async def compare(request: Request, pair: m.PairIn, texts: bool = False) -> JSONOut:
         """Same story? The seven dimensions, the evidence and the reused passages: exactly
         `samestory compare --json`. With `texts=true` also the clean texts the offsets index."""
@@ -118,7 +129,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         return JSONOut(await engine.compute(run))
 
-    @app.post("/align", response_model=m.AlignOut, tags=["compare"], summary="Reused passages of two articles")
+    @app.post(
+        "/align",
+        response_model=m.AlignOut,
+        tags=["compare"],
+        summary="Reused passages of two articles",
+        responses=_WORK,
+    )
     async def align(request: Request, pair: m.PairIn, texts: bool = False) -> JSONOut:
         """Shared passages with their edits, unshared sentences, the derivation class of each
         article and the likely source with its reasons: exactly `samestory align --json`."""
@@ -147,12 +164,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         status_code=201,
         tags=["store"],
         summary="Store one or many articles",
-        responses={200: {"model": m.IngestOut, "description": "every article was stored already"}},
+        responses={
+            200: {"model": m.IngestOut, "description": "every article was stored already"},
+            401: {"model": m.ErrorOut, "description": "no token, and the server has one"},
+            403: {"model": m.ErrorOut, "description": "a wrong token"},
+            **_WORK,
+        },
     )
     async def add_articles(
         request: Request,
         body: Annotated[m.ArticleIn | list[m.ArticleIn], Body()],
-        _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+        _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)] = None,
     ) -> JSONOut:
         """Store articles as `samestory ingest` does (each once, the language filled in, the
         stories stage run on what is new). 201 when something was added, 200 when all were
@@ -181,7 +203,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         out = await engine.with_store(write)
         return JSONOut(out, status_code=201 if out["added"] else 200)
 
-    @app.get("/articles", response_model=m.ArticleListOut, tags=["store"], summary="List stored articles")
+    @app.get(
+        "/articles", response_model=m.ArticleListOut, tags=["store"], summary="List stored articles", responses=_INVALID
+    )
     async def list_articles(
         request: Request,
         after: Annotated[int, Query(ge=0, description="only articles with a higher id (a cursor)")] = 0,
@@ -203,7 +227,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         return JSONOut(await _engine(request).with_store(read))
 
-    @app.get("/articles/{article_id}", response_model=m.StoredArticleOut, tags=["store"], summary="A stored article")
+    @app.get(
+        "/articles/{article_id}",
+        response_model=m.StoredArticleOut,
+        tags=["store"],
+        summary="A stored article",
+        responses=_NOT_FOUND,
+    )
     async def get_article(request: Request, article_id: int) -> JSONOut:
         def read(store: Store) -> dict[str, Any]:
             a = store.get(article_id)
@@ -218,6 +248,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response_model=m.SimilarOut,
         tags=["store"],
         summary="The articles most like a stored one",
+        responses={**_NOT_FOUND, **_WORK},
     )
     async def similar(request: Request, article_id: int, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> JSONOut:
         """The article's story-mates ranked by the comparison's Overall score (then the mean of
@@ -248,7 +279,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     # -- stories ----------------------------------------------------------------------------------
-    @app.get("/stories", response_model=m.StoryListOut, tags=["stories"], summary="Stories, a page at a time")
+    @app.get(
+        "/stories",
+        response_model=m.StoryListOut,
+        tags=["stories"],
+        summary="Stories, a page at a time",
+        responses=_INVALID,
+    )
     async def list_stories(
         request: Request,
         min_size: Annotated[int, Query(ge=1)] = 1,
@@ -274,7 +311,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         return JSONOut(await _engine(request).with_store(read))
 
-    @app.get("/stories/{story_id}", response_model=m.StoryDetailOut, tags=["stories"], summary="One story")
+    @app.get(
+        "/stories/{story_id}",
+        response_model=m.StoryDetailOut,
+        tags=["stories"],
+        summary="One story",
+        responses=_NOT_FOUND,
+    )
     async def get_story(request: Request, story_id: int) -> JSONOut:
         def read(store: Store) -> dict[str, Any]:
             story = store.story(story_id)

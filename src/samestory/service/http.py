@@ -7,17 +7,15 @@ import hmac
 import json
 from typing import Any
 
-from starlette.responses import Response
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from samestory.errors import SamestoryError
 
 
-class JSONOut(Response):
+class JSONOut(JSONResponse):
     """JSON as ``samestory ... --json`` writes it (``default=str``, non-ASCII kept), without the
     re-encoding pass FastAPI gives plain return values."""
-
-    media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
         return json.dumps(content, ensure_ascii=False, default=str, separators=(",", ":")).encode("utf-8")
