@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     uvicorn = require("uvicorn", pip="'samestory[service]'", purpose="samestory serve")
     from samestory.service import create_app
+    from samestory.store import open_store
+
+    open_store(settings.store.url).close()  # a bad --db is one line here, not a traceback at startup
 
     cfg = settings.service
     if not _loopback(cfg.host):
