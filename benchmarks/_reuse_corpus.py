@@ -9,7 +9,8 @@ Three kinds of article (the corpus is written to a temporary directory, never to
 * **background**: articles that are not copies of anything. A pool of 2-4-word chunks is cut
   from the sentences of the SemEval texts and the GoogleNews snippets of one language; each
   sentence of a background article is chunks from different sentences drawn at random, so
-  words and short phrases are real but no run of more than 4 words comes from one place.
+  words and short phrases are real but no run of more than 4 words comes from one place (chunks
+  that the aligner reads as more than 6 words, such as URLs, are left out of the pool).
   Background text also carries 0-3 *stock sentences* (8-20 words) from a list of 300 per
   language, drawn with Zipf frequencies (the first in half the draws): boilerplate that many
   articles share, from a few to tens of thousands depending on the rank and corpus size;
@@ -49,6 +50,8 @@ STOCK_SENTENCES = 300  # per language
 
 _SENTENCE = re.compile(r"\S(?:[^.!?\n]|[.!?](?=\S))*(?:[.!?]+[\"'’”)\]]*|$)", re.M)
 _WORD = re.compile(r"\w+")
+_ALIGNER_WORD = _WORD  # what the aligner counts as a word, near enough
+MAX_CHUNK_TOKENS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +130,11 @@ def load_pools(rng: random.Random) -> Pools:
             k = 0
             while k < len(ws):
                 n = rng.randint(2, 4)
-                if len(ws[k : k + n]) >= 2:
-                    chunks[lang].append(" ".join(ws[k : k + n]))
+                chunk = " ".join(ws[k : k + n])
+                # a URL or an e-mail address is one "word" here but many to the aligner: drawn
+                # into thousands of background texts it would be real shared text, not chance
+                if len(ws[k : k + n]) >= 2 and len(_ALIGNER_WORD.findall(chunk)) <= MAX_CHUNK_TOKENS:
+                    chunks[lang].append(chunk)
                 k += n
     pools = Pools(sources, chunks, words, {})
     for lang in LANGS:
