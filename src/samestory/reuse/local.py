@@ -23,7 +23,8 @@ from samestory.errors import SamestoryError
 from samestory.reuse.passages import PairPassages, align_pairs
 
 FINGERPRINT_CHUNK = 256  # documents per task
-ALIGN_CHUNK = 64  # pairs per task: small enough to balance the last tasks over the workers
+ALIGN_CHUNK = 1024  # pairs per task: small enough to balance the last tasks over the workers,
+# large enough that a task's documents recur (each is tokenized once per task)
 
 
 class WorkerError(SamestoryError):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from samestory.align import align_texts
+from samestory.align.tokens import Tokens, tokenize
 from samestory.config import AlignConfig
 
 Span = tuple[int, int, int, int, float]  # a_start, a_end, b_start, b_end, similarity
@@ -49,17 +50,30 @@ class PairPassages:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def align_pair(a_text: str, b_text: str, config: AlignConfig) -> list[Span]:
+def align_pair(
+    a_text: str, b_text: str, config: AlignConfig, a_tokens: Tokens | None = None, b_tokens: Tokens | None = None
+) -> list[Span]:
     """The passages two texts share, as ``(a_start, a_end, b_start, b_end, similarity)``."""
-    alignment = align_texts(a_text, b_text, config=config, a_sentences=(), b_sentences=())
+    alignment = align_texts(
+        a_text, b_text, config=config, a_sentences=(), b_sentences=(), a_tokens=a_tokens, b_tokens=b_tokens
+    )
     return [(p.a_start, p.a_end, p.b_start, p.b_end, p.similarity) for p in alignment.passages]
 
 
 def align_pairs(texts: Sequence[str], a: np.ndarray, b: np.ndarray, config: AlignConfig) -> PairPassages:
     """The passages of the pairs ``(texts[a[k]], texts[b[k]])``, all together."""
     rows: list[tuple[int, int, int, int, int, int, float]] = []
+    # Tokenizing is most of an alignment's time, and candidate pairs come sorted, so the
+    # documents of one batch recur: each is tokenized once per call (the dict dies with it)
+    tokens: dict[int, Tokens] = {}
+
+    def tokens_of(k: int) -> Tokens:
+        if k not in tokens:
+            tokens[k] = tokenize(texts[k])
+        return tokens[k]
+
     for x, y in zip(a.tolist(), b.tolist()):
-        rows.extend((x, y, *span) for span in align_pair(texts[x], texts[y], config))
+        rows.extend((x, y, *span) for span in align_pair(texts[x], texts[y], config, tokens_of(x), tokens_of(y)))
     if not rows:
         return PairPassages.empty()
     cols = list(zip(*rows))
