@@ -155,7 +155,9 @@ def test_stories_are_summarised_from_their_members(live):
     client, ids = live
     listing = client.get("/stories", params={"sort": "size"}).json()
     m.StoryListOut.model_validate(listing)
-    assert listing["total"] == 2
+    # the two stories set by hand, and busan-2's own: POST /articles put it in a story, a new one as
+    # it is dated today, long after the Busan dock strike story closed
+    assert listing["total"] == 3
     danube = listing["stories"][0]
     assert danube["size"] == 3 and danube["headline_id"] in ids[:3]
     assert {o["outlet"] for o in danube["outlets"]} == {"vienna-ledger.example", "alpine-courier.example"}

@@ -31,7 +31,8 @@ def test_ingest_twice_stores_once_then_stats(store_url):
     summary = json.loads(first.stdout)
     n = len(list(EXAMPLES.iterdir()))  # four articles and the README, read as a text file too
     assert (summary["files"], summary["read"], summary["added"], summary["rejected"]) == (n, n, n, 0)
-    assert summary["store"] == {"articles": n, "stories": 0, "rejected": 0}
+    # the three Danube articles are one story; the dock strike and the README one each
+    assert summary["store"] == {"articles": n, "stories": 3, "rejected": 0}
     assert "files/s" in first.stderr and f"{n}/{n} files" in first.stderr  # the progress bar
 
     again = cli("ingest", str(EXAMPLES), str(EXAMPLES / "wire.txt"), "--db", store_url, "--json")
@@ -41,7 +42,7 @@ def test_ingest_twice_stores_once_then_stats(store_url):
 
     stats = cli("stats", "--db", store_url, "--json")
     assert stats.returncode == 0, stats.stderr
-    assert json.loads(stats.stdout) == {"articles": n, "stories": 0, "rejected": 0}
+    assert json.loads(stats.stdout) == {"articles": n, "stories": 3, "rejected": 0}
     with open_store(store_url) as store:
         wire = store.find(external_id="a03cf7e0b0c55099")
         assert [(a.title, a.outlet, a.language, str(a.published)) for a in wire] == [
@@ -59,7 +60,7 @@ def test_rejected_inputs_are_reported_recorded_and_listed(tmp_path):
     assert "1 articles added" in r.stdout and "2 inputs rejected" in r.stdout
     stats = cli("stats", "--db", f"sqlite:///{tmp_path}/s.db", "--rejected")
     assert stats.returncode == 0
-    assert stats.stdout.splitlines()[:3] == ["articles  1", "stories   0", "rejected  2"]
+    assert stats.stdout.splitlines()[:3] == ["articles  1", "stories   1", "rejected  2"]
     assert "empty.txt: empty:" in stats.stdout and "nope.txt: missing:" in stats.stdout
 
 

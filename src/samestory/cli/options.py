@@ -154,14 +154,15 @@ def add_store(p: argparse.ArgumentParser, *, batch: bool = False) -> None:
         )
 
 
-def add_stories(p: argparse.ArgumentParser) -> None:
-    """Options of ``samestory cluster`` (``StoriesConfig``)."""
+def add_stories(p: argparse.ArgumentParser, *, mode: bool = True) -> None:
+    """Options of story clustering (``StoriesConfig``); ``mode`` adds ``--mode`` (``samestory cluster``)."""
     g = p.add_argument_group("stories")
-    g.add_argument(
-        "--mode",
-        choices=["online", "batch"],
-        help="online: one article at a time in input order, with a time window (default); batch: all at once",
-    )
+    if mode:
+        g.add_argument(
+            "--mode",
+            choices=["online", "batch"],
+            help="online: one article at a time in input order, with a time window (default); batch: all at once",
+        )
     g.add_argument(
         "--threshold",
         dest="stories_threshold",

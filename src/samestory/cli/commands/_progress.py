@@ -30,9 +30,10 @@ class Progress:
         self.enabled = enabled
         self.stream = stream or sys.stderr
         self.done = 0
+        self.detail = ""  # more counts after the rate (e.g. articles stored while files are the unit)
         self.start = time.perf_counter()
         self._drawn = 0  # characters of the bar on screen
-        self._shown = -1  # the count the bar on screen shows
+        self._shown: tuple[int, str] = (-1, "")  # the count and detail the bar on screen shows
         self._last = 0.0
 
     def advance(self, n: int = 1) -> None:
@@ -51,6 +52,8 @@ class Progress:
             filled = int(frac * _WIDTH)
             parts = [f"[{'#' * filled}{'.' * (_WIDTH - filled)}] {self.done:,}/{self.total:,} {self.unit} {frac:4.0%}"]
         parts.append(f"{rate:.1f} {self.unit}/s")
+        if self.detail:
+            parts.append(self.detail)
         if self.total and rate > 0 and self.done < self.total:
             parts.append(f"ETA {_clock((self.total - self.done) / rate)}")
         parts.append(f"elapsed {_clock(elapsed)}")
@@ -61,12 +64,19 @@ class Progress:
         self.stream.write("\r" + text + " " * max(0, self._drawn - len(text)))
         self.stream.flush()
         self._drawn = len(text)
-        self._shown = self.done
+        self._shown = (self.done, self.detail)
 
     def _clear(self) -> None:
         if self._drawn:
             self.stream.write("\r" + " " * self._drawn + "\r")
             self._drawn = 0
+
+    def refresh(self) -> None:
+        """Redraw now (after ``detail`` changed), at most as often as ``advance`` would."""
+        now = time.perf_counter()
+        if self.enabled and self.done and now - self._last >= _EVERY:
+            self._last = now
+            self._draw(now)
 
     def note(self, message: str) -> None:
         """Print one line above the bar."""
@@ -79,7 +89,7 @@ class Progress:
     def finish(self) -> None:
         """Leave the final state of the bar on its own line."""
         if self.enabled:
-            if self._shown != self.done or not self._drawn:
+            if self._shown != (self.done, self.detail) or not self._drawn:
                 self._draw(time.perf_counter())
             self.stream.write("\n")
             self.stream.flush()
