@@ -25,6 +25,9 @@ Tell which news articles tell the same story, and how.
   samestory cluster IN.jsonl -o OUT.jsonl which articles tell the same story (online or batch)
   samestory ingest INPUT... [--db URL]   store articles (SQLite or PostgreSQL), each once; reruns resume
   samestory stats [--db URL]             articles, stories and rejected inputs in the store
+  samestory stories [--db URL]           the store's stories: label, size, outlets, first/last seen
+  samestory story ID                     one story: its articles in order and its timeline
+  samestory similar ARTICLE              the articles telling the same story, ranked with scores
   samestory serve [--db URL] [--port P]  HTTP API and web page: compare side by side, browse stories
 
 Scores use the SemEval-2022 Task 8 scale: 1 = most similar ... 4 = least similar.
@@ -57,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         commands.align,
         commands.ingest,
         commands.stats,
+        commands.stories,
+        commands.similar,
         commands.cluster,
         commands.serve,
     ):
