@@ -326,3 +326,27 @@ def test_sigkill_during_online_ingest_then_rerun(tmp_path):
     for rid, t in topic_of.items():
         expected.setdefault(t, set()).add(rid)
     assert set(grouping(url)) == {frozenset(s) for s in expected.values()}
+
+
+def test_stories_merge_online_when_evidence_accumulates(store_url, capsys, tmp_path):
+    # two stories start apart; reports that tell both (the flood that breached the levee) join them
+    flood = "dam reservoir flood spillway valley villagers evacuated " * 4
+    levee = "levee breach river barges harbour cargo stranded " * 4
+    items = [
+        ("flood", "Reservoir spillway opened as flood nears", flood, "2024-05-01", "a.example"),
+        ("levee", "Levee breach strands river barges", levee, "2024-05-01", "b.example"),
+        ("both-1", "Flood from reservoir breaches levee", flood + levee, "2024-05-02", "c.example"),
+        ("both-2", "Spillway flood and levee breach strand barges", levee + flood, "2024-05-02", "d.example"),
+    ]
+    src = write_jsonl(tmp_path / "flood.jsonl", items)
+    flags = ("--online", "--batch-size", "2", "--threshold", "0.3", "--merge-threshold", "0.1")
+    summary = ingest(capsys, store_url, src, flags=flags)
+    assert summary["stories_update"]["merges"] == 1 and summary["store"]["stories"] == 1
+    assert_consistent(store_url)
+    with open_store(store_url) as store:
+        (live,) = store.stories()
+        gone = [s for s in (store.story(i) for i in range(1, live.id + 3)) if s and s.merged_into == live.id]
+        assert len(gone) == 1 and gone[0].members == () and live.size == 4
+        assert store.story(live.id).label in {t for _, t, *_ in items}
+    code, out, _ = run(capsys, "story", str(gone[0].id), "--db", store_url, "--json")
+    assert code == 0 and json.loads(out)["id"] == live.id and json.loads(out)["merged_from"] == gone[0].id
