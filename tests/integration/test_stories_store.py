@@ -350,3 +350,23 @@ def test_stories_merge_online_when_evidence_accumulates(store_url, capsys, tmp_p
         assert store.story(live.id).label in {t for _, t, *_ in items}
     code, out, _ = run(capsys, "story", str(gone[0].id), "--db", store_url, "--json")
     assert code == 0 and json.loads(out)["id"] == live.id and json.loads(out)["merged_from"] == gone[0].id
+
+
+def test_an_update_that_lost_a_race_reads_the_stories_again(store_url, corpus, capsys):
+    ingest(capsys, store_url, corpus["first"])
+    ingest(capsys, store_url, corpus["later"], flags=("--no-cluster",))
+    with open_store(store_url) as mine, open_store(store_url) as theirs:
+        late = persist.StoryUpdater(mine)
+        load, raced = late._ensure_state, []
+
+        def load_then_lose_the_race() -> None:
+            load()
+            if not raced:  # after the state is read, another writer puts every new article in a story
+                raced.append(persist.StoryUpdater(theirs).update("online"))
+
+        late._ensure_state = load_then_lose_the_race
+        done = late.update("online")
+    assert raced[0].assigned == 4
+    assert done.assigned == 0  # the stale pass was rolled back; the reread found nothing left to do
+    assert_consistent(store_url)
+    assert frozenset({"ferry-strike", "ferry-strike-2"}) in grouping(store_url)

@@ -34,7 +34,7 @@ from typing import Any, Literal
 import numpy as np
 
 from samestory.config import StoriesConfig
-from samestory.errors import ConfigError
+from samestory.errors import ConfigError, StoreError
 from samestory.store.base import Store, StoredArticle
 from samestory.stories.features import ArticleFeatures, DocumentFrequencies, FeatureExtractor
 from samestory.stories.summary import summarize
@@ -142,6 +142,10 @@ def _map_from(data: bytes) -> dict[int, int]:
     return {int(a): int(b) for a, b in pairs.tolist()}
 
 
+class _Stale(Exception):
+    """The store's stories changed since the online state was read (another writer)."""
+
+
 class StoryUpdater:
     """Keeps the store's stories up to date; one per run, so the online clusterer is loaded once.
 
@@ -226,22 +230,25 @@ class StoryUpdater:
         self._clusterer, self._map, self._generation = None, {}, None
 
     def _online(self) -> StoriesUpdate:
-        todo = self.store.unassigned()
-        if not todo:
-            return StoriesUpdate(mode="online")
-        self._ensure_state()
-        days: list[tuple[int, int]] = []
-        for chunk in _chunks(todo):
-            days += [(a.day.toordinal(), a.id) for a in self.store.get_many(chunk).values()]
-        order = [i for _, i in sorted(days)]
         total = StoriesUpdate(mode="online")
-        for chunk in _chunks(order):
+        for _ in range(3):
+            todo = self.store.unassigned()
+            if not todo:
+                return total
+            self._ensure_state()
+            days: list[tuple[int, int]] = []
+            for chunk in _chunks(todo):
+                days += [(a.day.toordinal(), a.id) for a in self.store.get_many(chunk).values()]
             try:
-                total = total.plus(self._online_chunk(chunk))
+                for chunk in _chunks([i for _, i in sorted(days)]):
+                    total = total.plus(self._online_chunk(chunk))
+                return total
+            except _Stale:
+                self._forget()  # someone else wrote stories since the state was read: read it again
             except BaseException:
                 self._forget()  # the clusterer took articles the rolled-back transaction did not keep
                 raise
-        return total
+        raise StoreError(f"{self.store.url}: the stories kept changing under this update (another writer?); run again")
 
     def _ensure_state(self) -> None:
         """The online clusterer and its story map as the store has them (or seeded from its stories)."""
@@ -304,6 +311,9 @@ class StoryUpdater:
         created = merged = 0
         touched: set[int] = set()
         with store.transaction():
+            # inside the transaction (SQLite holds the write lock): nobody wrote since the state was read
+            if self._meta().get("generation") != self._generation or store.story_of(numbers):
+                raise _Stale
             if c.merges != merges_before:
                 merged, kept = self._apply_merges()
                 touched |= kept
