@@ -18,7 +18,6 @@ httpx = pytest.importorskip("httpx")
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install 'samestory[browser]'")
 
 from samestory.config import build_settings  # noqa: E402
-from samestory.store import open_store  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +35,8 @@ EVIL = (
 @pytest.fixture(scope="module")
 def site(serve, tmp_path_factory):
     """(base URL, ids by name) of a server with the real models over a SQLite store holding the
-    bundled examples (stored through POST /articles) in two stories, and an article full of HTML."""
+    bundled examples and an article full of HTML, stored through POST /articles (which puts them
+    in stories: the three Danube reports in one)."""
     url = str(tmp_path_factory.mktemp("page") / "store.db")
     names = ["wire", "reprint_short", "reprint_edited", "unrelated"]
     articles = [{"raw": (EXAMPLES / f"{n}.txt").read_text(encoding="utf-8"), "name": f"{n}.txt"} for n in names]
@@ -44,12 +44,7 @@ def site(serve, tmp_path_factory):
     with serve(build_settings(overrides={"store": {"url": url}})) as base:
         r = httpx.post(base + "/articles", json=articles, timeout=120)
         assert r.status_code == 201, r.text
-        ids = dict(zip([*names, "evil"], [x["id"] for x in r.json()["results"]]))
-        with open_store(url) as store:
-            store.set_stories(
-                [[ids["wire"], ids["reprint_short"], ids["reprint_edited"]], [ids["unrelated"]], [ids["evil"]]]
-            )
-        yield base, ids
+        yield base, dict(zip([*names, "evil"], [x["id"] for x in r.json()["results"]]))
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +162,7 @@ def test_article_text_is_rendered_as_text_never_as_html(page, site):
 def test_story_browser_shows_timelines_outlets_and_articles(page, site):
     page.click("#tab-stories-btn")
     page.wait_for_selector(".story-card svg.timeline rect")
-    assert page.locator(".story-card").count() == 3
+    assert page.locator(".story-card").count() >= 2
     page.select_option("#story-sort", "size")
     sync_api.expect(page.locator(".story-card .muted").first).to_contain_text("3 articles")
     card = page.locator(".story-card").first

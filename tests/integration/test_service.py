@@ -61,8 +61,8 @@ def store_url(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def live(serve, store_url):
-    """(client, store URL) of a server over a store holding the four bundled examples, the
-    Danube three in one story and the dock strike in another."""
+    """(client, ids) of a server over a store holding the four bundled examples, stored through
+    POST /articles (so the stories stage put them in stories)."""
     with serve(_settings(store_url)) as base, httpx.Client(base_url=base, timeout=60) as client:
         r = client.post(
             "/articles",
@@ -70,10 +70,13 @@ def live(serve, store_url):
             headers=AUTH,
         )
         assert r.status_code == 201, r.text
-        ids = [x["id"] for x in r.json()["results"]]
-        with open_store(store_url) as store:
-            store.set_stories([ids[:3], ids[3:]])
-        yield client, ids
+        yield client, [x["id"] for x in r.json()["results"]]
+
+
+def cli(*args: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "samestory.cli", *args], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +134,65 @@ def test_writes_need_the_token(live):
     assert client.get("/health").json()["articles"] == 4  # nothing was stored
 
 
+def test_posted_articles_are_put_in_stories(live, store_url):
+    _, ids = live
+    with open_store(store_url) as store:
+        story_of = store.story_of(ids)
+    assert story_of[ids[0]] == story_of[ids[1]] == story_of[ids[2]]  # the Danube deal, three times
+    assert story_of[ids[3]] != story_of[ids[0]]  # the dock strike in Busan
+
+
+def test_stories_as_the_cli_shows_them(live, store_url):
+    client, ids = live
+    listing = client.get("/stories", params={"sort": "size"}).json()
+    m.StoryListOut.model_validate(listing)
+    assert listing["total"] == 2
+    danube = listing["stories"][0]
+    titles = {client.get(f"/articles/{i}").json()["title"] for i in ids[:3]}
+    assert danube["size"] == 3 and danube["label"] in titles
+    assert {o["outlet"] for o in danube["outlets"]} == {"vienna-ledger.example", "alpine-courier.example"}
+    assert danube["languages"] == [{"language": "en", "articles": 3}]
+    assert danube["timeline"] == [{"day": "2024-03-14", "articles": 2}, {"day": "2024-03-15", "articles": 1}]
+    assert (danube["first_seen"], danube["last_seen"]) == ("2024-03-14", "2024-03-15")
+    detail = client.get(f"/stories/{danube['id']}").json()
+    m.StoryDetailOut.model_validate(detail)
+    assert sorted(a["id"] for a in detail["articles"]) == ids[:3]
+    assert detail == cli("story", str(danube["id"]), "--json", "--db", store_url)
+    assert {k: v for k, v in detail.items() if k not in ("articles", "merged_from")} == danube
+    assert client.get("/stories", params={"min_size": 2}).json()["total"] == 1
+    recent = client.get("/stories").json()["stories"]
+    assert [s["last_seen"] for s in recent] == ["2024-03-15", "2023-11-02"]
+
+
+def test_similar_is_the_stories_stage_ranking(live, store_url):
+    client, ids = live
+    r = client.get(f"/articles/{ids[0]}/similar").json()
+    m.SimilarOut.model_validate(r)
+    assert r == cli("similar", str(ids[0]), "--json", "--db", store_url)
+    got = [x["article"]["id"] for x in r["similar"]]
+    assert sorted(got) == sorted(ids[1:3]) and all(x["same_story"] for x in r["similar"])
+    scores = [x["score"] for x in r["similar"]]
+    assert scores == sorted(scores, reverse=True)
+    with_dims = client.get(f"/articles/{ids[0]}/similar", params={"dimensions": "true", "limit": 1}).json()
+    m.SimilarOut.model_validate(with_dims)
+    (top,) = with_dims["similar"]
+    assert top["article"]["id"] == got[0] and set(top["dimensions"]) == {
+        "Geography", "Entities", "Time", "Narrative", "Overall", "Style", "Tone"
+    }  # fmt: skip
+    assert top["dimensions"]["Overall"] <= 2.0  # a reprint: the same story by the comparison too
+    alone = client.get(f"/articles/{ids[3]}/similar").json()
+    assert not any(x["same_story"] for x in alone["similar"])
+
+
+def test_compare_stored_articles_by_id(live):
+    client, ids = live
+    r = client.post("/compare", json={"a": {"article_id": ids[0]}, "b": {"article_id": ids[1]}})
+    assert r.status_code == 200, r.text
+    assert r.json()["same_story"] is True and r.json()["a"]["credits"] == ["AFP"]
+    gone = client.post("/compare", json={"a": {"article_id": ids[0]}, "b": {"article_id": 10**6}})
+    assert gone.status_code == 422 and "no stored article with id 1000000" in gone.json()["message"]
+
+
 def test_ingest_one_or_many_each_stored_once(live, store_url):
     client, _ = live
     one = {"text": "Port workers in Busan ended their strike on Friday.", "title": "Strike ends", "id": "busan-2"}
@@ -149,47 +211,6 @@ def test_ingest_one_or_many_each_stored_once(live, store_url):
     with open_store(store_url) as store:
         stored = store.get(new_id)
         assert (stored.external_id, stored.title, stored.language) == ("busan-2", "Strike ends", "en")
-
-
-def test_stories_are_summarised_from_their_members(live):
-    client, ids = live
-    listing = client.get("/stories", params={"sort": "size"}).json()
-    m.StoryListOut.model_validate(listing)
-    # the two stories set by hand, and busan-2's own: POST /articles put it in a story, a new one as
-    # it is dated today, long after the Busan dock strike story closed
-    assert listing["total"] == 3
-    danube = listing["stories"][0]
-    assert danube["size"] == 3 and danube["headline_id"] in ids[:3]
-    assert {o["outlet"] for o in danube["outlets"]} == {"vienna-ledger.example", "alpine-courier.example"}
-    assert danube["languages"] == [{"language": "en", "articles": 3}]
-    assert danube["timeline"] == [{"day": "2024-03-14", "articles": 2}, {"day": "2024-03-15", "articles": 1}]
-    assert (danube["first_seen"], danube["last_seen"]) == ("2024-03-14", "2024-03-15")
-    detail = client.get(f"/stories/{danube['id']}").json()
-    m.StoryDetailOut.model_validate(detail)
-    assert sorted(a["id"] for a in detail["articles"]) == ids[:3]
-    assert [a["day"] for a in detail["articles"]] == sorted(a["day"] for a in detail["articles"])
-    assert client.get("/stories", params={"min_size": 2}).json()["total"] == 1
-
-
-def test_similar_ranks_story_mates_by_overall(live):
-    client, ids = live
-    r = client.get(f"/articles/{ids[0]}/similar").json()
-    m.SimilarOut.model_validate(r)
-    got = [x["article"]["id"] for x in r["similar"]]
-    assert sorted(got) == sorted(ids[1:3]) and ids[0] not in got
-    overall = [x["dimensions"]["Overall"] for x in r["similar"]]
-    assert overall == sorted(overall)
-    alone = client.get(f"/articles/{ids[3]}/similar").json()
-    assert alone["similar"] == [] and alone["story"] is not None
-
-
-def test_compare_stored_articles_by_id(live):
-    client, ids = live
-    r = client.post("/compare", json={"a": {"article_id": ids[0]}, "b": {"article_id": ids[1]}})
-    assert r.status_code == 200, r.text
-    assert r.json()["same_story"] is True and r.json()["a"]["credits"] == ["AFP"]
-    gone = client.post("/compare", json={"a": {"article_id": ids[0]}, "b": {"article_id": 10**6}})
-    assert gone.status_code == 422 and "no stored article with id 1000000" in gone.json()["message"]
 
 
 def test_unknown_ids_are_404(live):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncIterator
 from importlib import resources
@@ -26,11 +27,11 @@ from samestory.config import Settings
 from samestory.errors import ConfigError, InputError, MissingDependencyError, StoreError
 from samestory.ingest.article import Article
 from samestory.service import models as m
+from samestory.service import views
 from samestory.service.articles import article_dict, read_article, summary_dict
 from samestory.service.engine import Busy, Engine, TimedOut
 from samestory.service.http import BodyLimit, HTTPError, JSONOut, SecurityHeaders, check_token, error_response
 from samestory.service.ingest import store_articles
-from samestory.service.views import nearest_in_time, rank_similar, story_articles, story_dict
 from samestory.store.base import Store
 
 log = logging.getLogger(__name__)
@@ -246,37 +247,45 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get(
         "/articles/{article_id}/similar",
         response_model=m.SimilarOut,
-        tags=["store"],
-        summary="The articles most like a stored one",
-        responses={**_NOT_FOUND, **_WORK},
+        tags=["stories"],
+        summary="The articles telling the same story as a stored one",
+        responses={
+            **_NOT_FOUND,
+            **_WORK,
+            409: {"model": m.ErrorOut, "description": "features made with other settings"},
+        },
     )
-    async def similar(request: Request, article_id: int, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> JSONOut:
-        """The article's story-mates ranked by the comparison's Overall score (then the mean of
-        the seven dimensions), most similar first. A story larger than `[service]
-        similar_candidates` is cut to the mates published nearest to the article."""
+    async def similar(
+        request: Request,
+        article_id: int,
+        limit: Annotated[int, Query(ge=1, le=100)] = 10,
+        dimensions: Annotated[bool, Query(description="add the seven dimensions of each (slower)")] = False,
+    ) -> JSONOut:
+        """Exactly `samestory similar ID --json`: the articles of its story first, then close ones
+        of other stories, ranked by the stories stage's score (TF-IDF cosine, vectors, MinHash),
+        with candidates from its story and the stories near it in time, never the whole store.
+        With `dimensions=true` each listed article (at most `[service] similar_candidates`) also
+        gets the seven dimensions of the comparison with it."""
         engine = _engine(request)
 
         def read(store: Store):
             target = store.get(article_id)
             if target is None:
                 raise HTTPError(404, "not-found", f"no article with id {article_id}")
-            sid = store.story_of([article_id]).get(article_id)
-            story = store.story(sid) if sid is not None else None
-            ids = [i for i in story.members if i != article_id] if story else []
-            return target, sid, list(store.get_many(ids).values())
+            try:
+                result = views.similar_to(store, target, settings.stories, limit)
+            except ConfigError as exc:  # the store's features need re-clustering: not the request's fault
+                raise HTTPError(409, "conflict", str(exc)) from None
+            listed = result["similar"][: cfg.similar_candidates] if dimensions else []
+            others = store.get_many(x["article"]["id"] for x in listed)
+            return target, result, [others[x["article"]["id"]] for x in listed]
 
-        target, sid, mates = await engine.with_store(read)
-        chosen = nearest_in_time(target, mates, cfg.similar_candidates)
-        ranked = await engine.compute(rank_similar, engine.samestory, target, chosen)
-        return JSONOut(
-            {
-                "article": article_id,
-                "story": sid,
-                "method": "story-mates ranked by compare Overall",
-                "candidates": len(chosen),
-                "similar": ranked[:limit],
-            }
-        )
+        target, result, others = await engine.with_store(read)
+        if others:
+            dims = await engine.compute(views.dimensions, engine.samestory, target, others)
+            for item, d in zip(result["similar"], dims):
+                item["dimensions"] = d
+        return JSONOut(result)
 
     # -- stories ----------------------------------------------------------------------------------
     @app.get(
@@ -293,23 +302,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         offset: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> JSONOut:
-        """Live stories with their outlets, languages and timeline (articles a day); `recent`:
-        last seen first; `size`: largest first."""
-
-        def read(store: Store) -> dict[str, Any]:
-            everything = store.stories(min_size=min_size)
-            if sort == "recent":
-                everything.sort(key=lambda s: (s.last_seen is not None, s.last_seen, s.size, s.id), reverse=True)
-            else:
-                everything.sort(key=lambda s: (-s.size, s.id))
-            page = [store.story(s.id) for s in everything[offset : offset + limit]]
-            members = store.get_many(i for s in page if s for i in s.members)
-            return {
-                "stories": [story_dict(s, members, settings.stories) for s in page if s],
-                "total": len(everything),
-            }
-
-        return JSONOut(await _engine(request).with_store(read))
+        """Live stories as `samestory stories --json` shows them (label, size, first/last seen,
+        outlets, languages, articles per day), without their article lists; `recent`: last seen
+        first, `size`: largest first."""
+        page = functools.partial(views.story_page, min_size=min_size, sort=sort, offset=offset, limit=limit)
+        return JSONOut(await _engine(request).with_store(page))
 
     @app.get(
         "/stories/{story_id}",
@@ -319,12 +316,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         responses=_NOT_FOUND,
     )
     async def get_story(request: Request, story_id: int) -> JSONOut:
+        """Exactly `samestory story ID --json`: the story with its articles, oldest first; a story
+        merged into another answers as that one, with `merged_from`."""
+
         def read(store: Store) -> dict[str, Any]:
-            story = store.story(story_id)
-            if story is None:
+            found = views.one_story(store, story_id)
+            if found is None:
                 raise HTTPError(404, "not-found", f"no story with id {story_id}")
-            members = store.get_many(story.members)
-            return {**story_dict(story, members, settings.stories), "articles": story_articles(story, members)}
+            return found
 
         return JSONOut(await _engine(request).with_store(read))
 

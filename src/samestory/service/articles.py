@@ -15,6 +15,7 @@ from samestory.ingest.reader import read_bytes, read_text
 from samestory.ingest.records import record_article
 from samestory.service.models import ArticleIn
 from samestory.store.base import StoredArticle
+from samestory.stories.views import ArticleRef
 
 
 def read_article(item: ArticleIn, where: str, config: IngestConfig, stored: Mapping[int, StoredArticle]) -> Article:
@@ -67,17 +68,8 @@ def from_stored(s: StoredArticle) -> Article:
 
 
 def summary_dict(s: StoredArticle) -> dict[str, Any]:
-    """What a list of stored articles shows of each."""
-    return {
-        "id": s.id,
-        "external_id": s.external_id,
-        "title": s.title,
-        "outlet": s.outlet,
-        "published": s.published.isoformat() if s.published else None,
-        "day": s.day.isoformat(),
-        "language": s.language,
-        "url": s.url,
-    }
+    """What a list of stored articles shows of each (as ``samestory stories`` lists them)."""
+    return ArticleRef.of(s).to_dict()
 
 
 def article_dict(s: StoredArticle, story: int | None) -> dict[str, Any]:

@@ -268,15 +268,25 @@ class IngestOut(_Out):
 
 class SimilarItemOut(_Out):
     article: StoredSummaryOut
-    dimensions: dict[Dimension, float]
-    same_story: bool
+    story: int | None
+    same_story: bool = Field(description="in the target's story")
+    score: float = Field(description="the larger of the blended cosine and the MinHash Jaccard estimate")
+    cosine: float = Field(description="TF-IDF cosine of the clustering features")
+    jaccard: float = Field(description="MinHash estimate of shared word shingles")
+    vector: float | None = Field(description="title+lead vector cosine, when the features have vectors")
+    near_duplicate: bool
+    dimensions: dict[Dimension, float] | None = Field(None, description="the seven dimensions (?dimensions=true)")
 
 
 class SimilarOut(_Out):
-    article: int
+    """Exactly ``samestory similar ID --json`` (with ``dimensions`` on request)."""
+
+    article: StoredSummaryOut
+    stored: bool
     story: int | None
-    method: str = Field(description="how the candidates were ranked")
-    candidates: int = Field(description="story-mates compared (at most [service] similar_candidates)")
+    story_link: float | None
+    pool: int = Field(description="articles searched")
+    candidates: int = Field(description="articles scored")
     similar: list[SimilarItemOut]
 
 
@@ -292,18 +302,16 @@ class DayOut(_Out):
 
 
 class StoryOut(_Out):
+    """A story as ``samestory stories --json`` shows it, without its articles."""
+
     id: int
-    label: str | None = Field(description="the store's label, else the headline of the most central article")
-    headline_id: int | None = Field(description="the article whose headline is the label")
+    label: str | None = Field(description="the headline of its most central article, set by the stories stage")
     size: int
     first_seen: str | None
     last_seen: str | None
-    version: int
-    updated_at: str
-    merged_into: int | None
     outlets: list[CountOut]
     languages: list[CountOut]
-    timeline: list[DayOut]
+    timeline: list[DayOut] = Field(description="articles a day")
 
 
 class StoryListOut(_Out):
@@ -312,7 +320,10 @@ class StoryListOut(_Out):
 
 
 class StoryDetailOut(StoryOut):
-    articles: list[StoredSummaryOut]
+    """Exactly ``samestory story ID --json``."""
+
+    articles: list[StoredSummaryOut] = Field(description="oldest first")
+    merged_from: int | None = Field(description="the id asked for, when that story was merged into this one")
 
 
 class HealthOut(_Out):
