@@ -82,11 +82,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = Engine(settings)
-        await asyncio.to_thread(engine.open)
-        if cfg.preload:
-            await asyncio.to_thread(engine.warm_up)
-        app.state.engine = engine
         try:
+            await asyncio.to_thread(engine.open)
+            if cfg.preload:
+                await asyncio.to_thread(engine.warm_up)
+            app.state.engine = engine
             yield
         finally:
             await asyncio.to_thread(engine.close)
