@@ -108,7 +108,7 @@ def format_by_content(text: str) -> str:
         try:
             if isinstance(json.loads(head.split("\n", 1)[0]), dict):
                 return "jsonl"
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # RecursionError: [[[[... nested too deeply
             pass
     elif _JSON_ARRAY_START.match(head):
         return "jsonl"

@@ -26,7 +26,7 @@ from samestory.config import IngestConfig
 from samestory.errors import InputError
 from samestory.ingest.article import Article, Rejected, content_id
 from samestory.ingest.decode import sniff_binary
-from samestory.ingest.records import csv_delimiter
+from samestory.ingest.records import csv_delimiter, loads_json
 
 log = logging.getLogger(__name__)
 
@@ -335,7 +335,7 @@ class PairReader:
             if not text.strip():
                 continue
             try:
-                obj = json.loads(text)
+                obj = loads_json(text)
             except json.JSONDecodeError as exc:
                 yield Rejected(f"{self.name}:{n}", "malformed", f"invalid JSON: {exc.msg} (column {exc.colno})")
                 continue

@@ -26,6 +26,21 @@ _CSV_DELIMITERS = ",;\t|"
 _SKIPPED = " (the rest of the file is skipped)"
 
 
+def loads_json(s: str) -> Any:
+    """``json.loads``, with nesting too deep for the recursive decoder (``[[[[...``) as a decode error."""
+    try:
+        return json.loads(s)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", s, 0) from None
+
+
+def _raw_decode(decoder: json.JSONDecoder, s: str, i: int) -> tuple[Any, int]:
+    try:
+        return decoder.raw_decode(s, i)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", s, i) from None
+
+
 def record_article(rec: Mapping[str, Any], fields: FieldMap, *, source: str, encoding: str | None = None) -> Article:
     """One record (a JSON object or a CSV row) as an ``Article``; ``InputError`` when it has no text."""
     text_value = rec.get(fields.text)
@@ -96,7 +111,7 @@ def iter_jsonl(text: str, path: str, config: IngestConfig, encoding: str | None 
     if stripped.startswith("{") and "\n" in stripped.rstrip() and not _first_line_is_json(stripped):
         # one pretty-printed object over several lines (a .json file), not JSON Lines
         try:
-            obj = json.loads(text)
+            obj = loads_json(text)
         except json.JSONDecodeError as exc:
             yield Rejected(f"{path}:{exc.lineno}", "malformed", f"invalid JSON: {exc.msg}")
             return
@@ -107,7 +122,7 @@ def iter_jsonl(text: str, path: str, config: IngestConfig, encoding: str | None 
             continue
         src = f"{path}:{lineno}"
         try:
-            obj = json.loads(line)
+            obj = loads_json(line)
         except json.JSONDecodeError as exc:
             yield Rejected(src, "malformed", f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
@@ -116,7 +131,7 @@ def iter_jsonl(text: str, path: str, config: IngestConfig, encoding: str | None 
 
 def _first_line_is_json(text: str) -> bool:
     try:
-        json.loads(text.split("\n", 1)[0])
+        loads_json(text.split("\n", 1)[0])
     except json.JSONDecodeError:
         return False
     return True
@@ -135,11 +150,12 @@ def _iter_json_array(text: str, path: str, config: IngestConfig, encoding: str |
 
     i = skip_ws(i)
     if i < n and text[i] == "]":
+        yield Rejected(path, "empty", "empty JSON array")
         return
     while i < n:
         line = text.count("\n", 0, i) + 1
         try:
-            obj, end = decoder.raw_decode(text, i)
+            obj, end = _raw_decode(decoder, text, i)
         except json.JSONDecodeError as exc:
             yield Rejected(f"{path}:{exc.lineno}", "malformed", f"invalid JSON: {exc.msg}{_SKIPPED}")
             return
@@ -189,10 +205,13 @@ def iter_csv(text: str, path: str, config: IngestConfig, encoding: str | None = 
         yield Rejected(path, "missing-field", f"no {config.fields.text!r} column (columns: {shown})")
         return
     line = reader.line_num + 1
+    rows = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:  # a header alone would otherwise vanish from a batch unreported
+                yield Rejected(path, "empty", "no rows after the CSV header")
             return
         except csv.Error as exc:
             yield Rejected(f"{path}:{line}", "malformed", f"invalid CSV: {exc}{_SKIPPED}")
@@ -200,6 +219,7 @@ def iter_csv(text: str, path: str, config: IngestConfig, encoding: str | None = 
         src, line = f"{path}:{line}", reader.line_num + 1
         if not any(c.strip() for c in row):
             continue
+        rows += 1
         if len(row) > len(header):
             yield Rejected(src, "malformed", f"row has {len(row)} fields, the header has {len(header)}")
             continue
