@@ -12,9 +12,9 @@ from samestory.cli.commands._progress import Progress
 from samestory.cli.options import add_common, add_ingest, add_store, add_stories, settings_from_args
 from samestory.config import Settings
 from samestory.ingest.article import Rejected
-from samestory.store.base import Store
 
 if TYPE_CHECKING:
+    from samestory.store.base import Store
     from samestory.stories.persist import StoriesUpdate, StoryUpdater
 
 

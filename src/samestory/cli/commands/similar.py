@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samestory.cli.commands._io import emit_json
 from samestory.cli.options import add_common, add_ingest, add_store, add_stories, settings_from_args
 from samestory.config import Settings
 from samestory.ingest.article import Article
-from samestory.store.base import Store, StoredArticle
+
+if TYPE_CHECKING:  # the store imports numpy: not at the start of every command
+    from samestory.store.base import Store, StoredArticle
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,6 +78,7 @@ def _describe(a: Article, ref: str) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     from samestory.errors import ConfigError
     from samestory.store import open_store
+    from samestory.store.base import StoredArticle
     from samestory.stories.features import FeatureExtractor
     from samestory.stories.persist import check_features, load_features, record_of
     from samestory.stories.similar import find_similar
