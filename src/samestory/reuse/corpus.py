@@ -94,8 +94,16 @@ def read_corpus(
     inputs: Sequence[str | os.PathLike[str]],
     config: IngestConfig | None = None,
     on_rejected: Callable[[Rejected], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
 ) -> Corpus:
-    """Every article of files, directories and globs of any format the readers know."""
+    """Every article of files, directories and globs of any format the readers know
+    (``on_article`` hears of each article read)."""
     from samestory.ingest import iter_articles
 
-    return build_corpus(iter_articles(inputs, config or IngestConfig()), on_rejected)
+    def items() -> Iterable[Article | Rejected]:
+        for item in iter_articles(inputs, config or IngestConfig()):
+            if on_article is not None and isinstance(item, Article):
+                on_article(item)
+            yield item
+
+    return build_corpus(items(), on_rejected)

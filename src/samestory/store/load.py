@@ -84,12 +84,14 @@ def ingest(
     after_batch: AfterBatch | None = None,
     on_rejected: Callable[[Rejected], None] | None = None,
     on_file: Callable[[int, int], None] | None = None,
+    on_article: Callable[[Article], None] | None = None,
 ) -> IngestSummary:
     """Read files, directories and globs into ``store``, ``batch_size`` articles a transaction.
 
     Rejected inputs are recorded in the store (and passed to ``on_rejected``); ``on_file(done,
-    total)`` follows the files to read. ``after_batch`` runs after each commit with the ids the
-    batch added: where features and online clustering plug in. A file that gave no article is
+    total)`` follows the files to read; ``on_article`` hears of each article read. ``after_batch``
+    runs after each commit with the ids the batch added: where features and online clustering
+    plug in. A file that gave no article is
     read again by the next run (its problem may have been fixed); others only when changed.
     """
     start = time.perf_counter()
@@ -138,6 +140,8 @@ def ingest(
                 if on_rejected:
                     on_rejected(item)
             else:
+                if on_article:
+                    on_article(item)
                 batch.append(fill(item))
                 articles += 1
         key = keys[path]

@@ -14,6 +14,7 @@ from typing import Any
 from samestory.ingest.article import Rejected
 from samestory.ingest.dates import parse_published
 from samestory.ingest.outlets import outlet_from_url
+from samestory.ingest.records import loads_json
 
 FIELDS = ("title", "text", "url", "outlet", "language")
 
@@ -52,7 +53,7 @@ def iter_records(lines: Iterable[str], source: str) -> Iterator[dict[str, Any] |
             continue
         where = f"{source}:{lineno}"
         try:
-            obj = json.loads(line)
+            obj = loads_json(line)
         except json.JSONDecodeError as exc:
             yield Rejected(where, "malformed", f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue

@@ -17,9 +17,14 @@ def emit_json(obj: Any, *, lines: bool = False) -> None:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def legacy_encoding(article: Article) -> bool:
+    """Whether the input was read in an encoding other than UTF-8 (or ASCII)."""
+    return bool(article.encoding) and article.encoding.replace("-", "").lower() not in ("utf8", "ascii", "utf8sig")
+
+
 def note_encoding(article: Article) -> None:
     """Say on stderr when an input was not UTF-8, so a legacy file never passes unnoticed."""
-    if article.encoding and article.encoding.replace("-", "").lower() not in ("utf8", "ascii", "utf8sig"):
+    if legacy_encoding(article):
         print(f"samestory: note: {article.source or article.id} read as {article.encoding}", file=sys.stderr)
 
 

@@ -44,13 +44,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _open_in(path: str):
     from samestory.errors import InputError
+    from samestory.ingest.decode import sniff_binary
 
     if path == "-":
         return nullcontext(sys.stdin)
     try:
-        return open(path, encoding="utf-8", errors="replace")
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+        fh = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 (the caller closes it)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=path, reason="unreadable") from None
+    # the file is streamed, so only its head is sniffed; one line beats an error per binary line
+    what = sniff_binary(head)
+    if what is not None:
+        fh.close()
+        raise InputError(f"not text: looks like {what}", source=path, reason="binary")
+    return fh
 
 
 def _open_out(path: str):
@@ -98,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
             if len(pending) >= CHUNK:
                 flush()
     flush()
+    if not features and not rejected:
+        from samestory.errors import InputError
+
+        raise InputError("empty (no records)", source=source, reason="empty")
     labels = clusterer.labels() if online else clusterer.cluster(features)
     with _open_out(args.output) as out:
         for f, lab in zip(features, labels):

@@ -7,11 +7,11 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from samestory.cli.commands._io import emit_json
+from samestory.cli.commands._io import emit_json, legacy_encoding
 from samestory.cli.commands._progress import Progress
 from samestory.cli.options import add_common, add_ingest, add_store, add_stories, settings_from_args
 from samestory.config import Settings
-from samestory.ingest.article import Rejected
+from samestory.ingest.article import Article, Rejected
 
 if TYPE_CHECKING:
     from samestory.store.base import Store
@@ -111,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
     def on_rejected(r: Rejected) -> None:
         bar.note(f"samestory: error: {r.source}: {r.message}")  # above the bar, not through it
 
+    def on_article(a: Article) -> None:
+        if legacy_encoding(a):
+            bar.note(f"samestory: note: {a.source or a.id} read as {a.encoding}")
+
     with open_store(settings.store.url) as store:
         cluster = _clustering(args, store)
         updater = StoryUpdater(store, settings.stories, note=bar.note) if cluster != "none" else None
@@ -139,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
                 after_batch=hook,
                 on_rejected=on_rejected,
                 on_file=on_file,
+                on_article=on_article,
             )
             if updater is not None:  # batch: the re-clustering; online: what a crash left unassigned
                 done = done.plus(updater.update(cluster))

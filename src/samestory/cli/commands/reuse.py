@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from samestory.cli.commands._io import emit_json, report_rejected
+from samestory.cli.commands._io import emit_json, note_encoding, report_rejected
 from samestory.cli.commands._progress import Progress
 from samestory.cli.options import add_common, add_ingest, add_reuse, settings_from_args
 
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     settings = settings_from_args(args)
-    corpus = read_corpus(args.inputs, settings.ingest, on_rejected=report_rejected)
+    corpus = read_corpus(args.inputs, settings.ingest, on_rejected=report_rejected, on_article=note_encoding)
     bar = Progress(unit="pairs", enabled=args.progress or sys.stderr.isatty())
 
     def progress(stage: str, done: int, total: int) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samestory.cli.commands._io import emit_json
+from samestory.cli.commands._io import emit_json, note_encoding
 from samestory.cli.options import add_common, add_ingest, add_store, add_stories, settings_from_args
 from samestory.config import Settings
 from samestory.ingest.article import Article
@@ -51,6 +51,7 @@ def resolve(store: Store, ref: str, settings: Settings) -> StoredArticle | Artic
     path = Path(ref)
     if path.is_file():
         article = read_file(path, settings.ingest)
+        note_encoding(article)
         h = content_hash(article.title, article.text)
         same = [s for s in store.find(external_id=article.id) if s.content_hash == h]
         return same[0] if same else article
