@@ -34,6 +34,12 @@ bench: install
 	$(BIN)/python benchmarks/dates_numbers_speed.py
 	$(BIN)/python benchmarks/compare_speed.py
 	$(BIN)/python benchmarks/align_pan.py
+	$(BIN)/python benchmarks/align_speed.py
+	$(BIN)/python benchmarks/reuse_story_chains.py
+	$(BIN)/python benchmarks/reuse_synthetic.py --sizes 1000,10000 --no-all-pairs
+	$(BIN)/python benchmarks/stories_chains.py
+	$(BIN)/python benchmarks/stories_googlenews.py
+	$(BIN)/python benchmarks/service_load.py
 	$(BIN)/python benchmarks/semeval.py
 	$(BIN)/python benchmarks/score_pairs_speed.py --pairs 1907 --runs 1
 
