@@ -210,6 +210,105 @@ def test_saved_state_continues_identically(tmp_path):
     assert second.live_articles() == whole.live_articles()
 
 
+def test_old_articles_leave_the_window_but_their_story_stays_joinable():
+    # one article a day on the same topic: each expires two days after its day, yet the story
+    # goes on through its recent articles, keeping its first article's label
+    rng = random.Random(12)
+    recs = [article(rng, "solar", k, day=date(2024, 3, 1 + k)) for k in range(10)]
+    c = OnlineClusterer(config=StoriesConfig(window_days=2))
+    for f in features(recs):
+        c.add(f)
+    assert set(c.labels()) == {"solar-0"}
+    assert c.live_articles() == 3 and c.live_stories() == 1  # days 8, 9 and 10 only
+    assert not c._w.alive[0] and 0 not in c._w.arts
+
+
+def test_postings_keep_only_what_a_read_can_return():
+    from samestory.stories.window import CAP, MAX_POSTINGS
+
+    # undated articles never expire; a term every article has keeps only the latest entries
+    c = OnlineClusterer(config=StoriesConfig(window_days=None, threshold=1.0, near_duplicate=1.0))
+    common = np.array([7], np.int32)
+    for k in range(3 * CAP):
+        terms = np.concatenate([common, np.array([1000 + k], np.int32)])
+        c.add(ArticleFeatures(f"a{k}", terms, np.ones(2, np.float32)))
+    assert c._w.post_n[7] <= CAP
+    ids, _ = c._w.read(7)
+    assert ids.tolist() == list(range(3 * CAP - MAX_POSTINGS, 3 * CAP))
+
+
+@pytest.mark.parametrize("vectors", [False, True])
+def test_saved_state_continues_identically_through_expiry_and_merges(vectors):
+    import dataclasses
+
+    rng = random.Random(22)
+    recs = []
+    for k in range(60):
+        topic = rng.choice(list(TOPICS))
+        recs.append(article(rng, topic, k, day=date(2024, 5, 1 + k // 5), words=rng.choice([6, 12, 40])))
+    feats = features(recs)
+    if vectors:  # title+lead vectors: a direction per topic, plus noise
+        gen = np.random.default_rng(0)
+        axis = {t: gen.normal(size=16) for t in TOPICS}
+        for k, f in enumerate(feats):
+            v = axis[topic_of(f.id)] + gen.normal(size=16)
+            feats[k] = dataclasses.replace(f, embedding=(v / np.linalg.norm(v)).astype(np.float32))
+    cfg = StoriesConfig(window_days=3, threshold=0.5, merge_threshold=0.2)  # short articles start apart
+    whole = OnlineClusterer(config=cfg)
+    for f in feats:
+        whole.add(f)
+    assert whole.merges >= 2
+    for cut in (7, 24, 41, 55):
+        first = OnlineClusterer(config=cfg)
+        for f in feats[:cut]:
+            first.add(f)
+        second = OnlineClusterer.load(first.save(), config=cfg)
+        numbers = [second.add(f) for f in feats[cut:]]
+        assert numbers == whole.assigned[cut:]
+        assert second.labels() == whole.labels() and second.merges == whole.merges
+        assert second.live_articles() == whole.live_articles() < len(feats)
+
+
+def test_a_first_format_state_still_loads():
+    import io
+
+    rng = random.Random(3)
+    feats = features([article(rng, "vote", k, day=date(2024, 6, 3)) for k in range(3)])
+    df = DocumentFrequencies(StoriesConfig().hash_bits)
+    df.add_many([f.terms for f in feats])
+    day = date(2024, 6, 3).toordinal()
+    weights = [df.weigh(f) for f in feats]
+    v1 = {  # what the first OnlineClusterer.save wrote: one live story of three articles
+        "ids": np.array([f.id for f in feats]),
+        "assigned": np.zeros(3, np.int64),
+        "parent": np.zeros(1, np.int64),
+        "meta": np.array([day, 0, 0], np.int64),
+        "live": np.zeros(1, np.int64),
+        "story_int": np.array([[3, day, day]], np.int64),
+        "members_len": np.array([3], np.int64),
+        "members": np.arange(3, dtype=np.int64),
+        "link_pairs": np.zeros((0, 2), np.int64),
+        "link_sums": np.zeros(0),
+        "arts": np.arange(3, dtype=np.int64),
+        "art_story": np.zeros(3, np.int64),
+        "terms_len": np.array([len(f.terms) for f in feats], np.int64),
+        "terms": np.concatenate([f.terms for f in feats]),
+        "weights": np.concatenate(weights).astype(np.float32),
+        "sig_arts": np.arange(3, dtype=np.int64),
+        "sigs": np.stack([f.minhash for f in feats]),
+        "emb_arts": np.zeros(0, np.int64),
+        "emb": np.zeros((0, 1), np.float32),
+        "df": np.frombuffer(df.to_bytes(), np.uint8),
+    }
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **v1)
+    c = OnlineClusterer.load(buf.getvalue())
+    assert c.live_articles() == 3 and c.clock == day
+    (late,) = features([article(rng, "vote", 9, day=date(2024, 6, 4))])
+    c.add(late)
+    assert c.labels() == ["vote-0"] * 4
+
+
 def test_unknown_clusterer_and_bad_config():
     with pytest.raises(ConfigError, match="unknown clusterer 'nope'"):
         make_clusterer(StoriesConfig(mode="nope"))
