@@ -202,21 +202,28 @@ class StoriesConfig:
     """Story clustering (``samestory cluster``).
 
     ``mode`` is a registered clusterer: ``online`` (articles join stories as they arrive) or
-    ``batch`` (the whole set at once). Both link each article to its ``neighbours`` most similar
-    articles and group them by average linkage: an article joins the story whose mean similarity
-    to it reaches ``threshold``, and stories merge when the mean similarity between them reaches
-    ``merge_threshold`` (``None``: ``threshold``). Similarity is the TF-IDF cosine of hashed words
-    (and word bigrams with ``bigrams``) of the title, counted ``title_weight`` times, and the first
+    ``batch`` (the whole set at once). Similarity is the TF-IDF cosine of hashed words (and word
+    bigrams with ``bigrams``) of the title, counted ``title_weight`` times, and the first
     ``body_words`` words, blended at ``embed_weight`` with the cosine of title+lead vectors from
-    ``encoder`` (``None``: lexical only). A MinHash Jaccard estimate of at least ``near_duplicate``
-    puts two articles in one story. Online, a story unseen for ``window_days`` closes (``None``:
-    never).
+    ``encoder`` (``None``: lexical only); a MinHash Jaccard estimate of at least
+    ``near_duplicate`` puts two articles in one story. Both modes find each article's
+    ``neighbours`` most similar articles through indexes.
+
+    Online, an article joins the story whose centroid (its recent articles' mean vector) it is
+    closest to when that cosine reaches ``threshold``, and two stories merge when the smaller
+    one's articles are on average ``merge_threshold`` (``None``: ``threshold``) close to the
+    larger one's centroid; an article leaves the indexes ``window_days`` after its day (``None``:
+    never), and a story with no article left closes. Batch, clusters merge by average linkage
+    (the mean similarity over all pairs of their articles) down to ``threshold``.
+
+    The default threshold suits full news texts; short, stemmed texts without stop words
+    (GoogleNews) need lower ones (``docs/benchmarks.md``).
     """
 
     mode: str = "online"
     threshold: float = 0.2
     merge_threshold: float | None = None
-    window_days: float | None = 3.0
+    window_days: float | None = 14.0
     near_duplicate: float = 0.7
     encoder: str | None = None
     embed_weight: float = 0.5

@@ -168,17 +168,22 @@ def add_stories(p: argparse.ArgumentParser, *, mode: bool = True) -> None:
         dest="stories_threshold",
         type=float,
         metavar="X",
-        help="mean similarity to a story's articles for an article to join it (default 0.2)",
+        help="online: cosine with a story's centroid for an article to join it; batch: mean similarity between "
+        "two clusters' articles for them to merge (default 0.2)",
     )
     g.add_argument(
         "--merge-threshold",
         type=float,
         metavar="X",
-        help="mean similarity between two stories' articles for them to merge (default: --threshold)",
+        help="online: mean cosine of the smaller story's articles with the larger one's centroid for two stories "
+        "to merge (default: --threshold)",
     )
     g.add_argument("--neighbours", type=int, metavar="N", help="most similar articles each article is linked to (80)")
     g.add_argument(
-        "--window-days", type=float, metavar="D", help="online: a story unseen for D days takes no more (default 3)"
+        "--window-days",
+        type=float,
+        metavar="D",
+        help="online: an article leaves the index D days after its day; a story with none left closes (default 14)",
     )
     g.add_argument(
         "--near-duplicate",
