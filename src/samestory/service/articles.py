@@ -31,6 +31,13 @@ def read_article(item: ArticleIn, where: str, config: IngestConfig, stored: Mapp
             raise InputError(f"no stored article with id {item.article_id}", source=where, reason="unknown-article")
         return from_stored(found)
     if item.text is not None:
+        size = len(item.text.encode("utf-8", "surrogatepass"))
+        if size > config.max_bytes:  # the limit raw and raw_base64 (and every file read) are held to
+            raise InputError(
+                f"text is {size:,} bytes, over the limit of {config.max_bytes:,} per article",
+                source=where,
+                reason="too-large",
+            )
         rec = item.model_dump(include={"text", "title", "url", "published", "outlet", "language", "id"})
         article = record_article(rec, FieldMap(), source=where)
         return dataclasses.replace(article, source=None)  # "a" is no source worth keeping
