@@ -93,10 +93,11 @@ class Window:
         """Take article ``idx`` out of the window; returns its (terms, w, u, embedding)."""
         art = self.arts.pop(idx)
         self.alive[idx] = False
-        lst = self.by_day[int(self.day[idx])]
-        lst.remove(idx)
-        if not lst:
-            del self.by_day[int(self.day[idx])]
+        lst = self.by_day.get(int(self.day[idx]))
+        if lst is not None:  # not when its whole day is expiring (``expiring`` took the list)
+            lst.remove(idx)
+            if not lst:
+                del self.by_day[int(self.day[idx])]
         self.dead += len(art[0])
         sig = self.sigs.pop(idx, None)
         if sig is not None:
@@ -117,9 +118,10 @@ class Window:
         return (*art, emb)
 
     def expiring(self, before: float) -> list[int]:
-        """Live articles of days before ``before``, in arrival order."""
+        """Live articles of days before ``before``, in arrival order, to be expired (each with
+        ``expire``) at once."""
         days = sorted(d for d in self.by_day if d < before)
-        return sorted(i for d in days for i in self.by_day[d])
+        return sorted(i for d in days for i in self.by_day.pop(d))
 
     def compact(self) -> None:
         """Drop expired articles' entries from every posting (in bulk: when they are most entries)."""
