@@ -218,9 +218,15 @@ class StoriesConfig:
 
     The default threshold suits full news texts; short, stemmed texts without stop words
     (GoogleNews) need lower ones (``docs/benchmarks.md``).
+
+    ``engine`` runs batch clustering here (``local``) or as Spark jobs at ``spark_master``
+    (``spark``, as in ``ReuseConfig``); both give the same stories. Online clustering is one
+    article at a time and always local.
     """
 
     mode: str = "online"
+    engine: str = "local"
+    spark_master: str = "local[*]"
     threshold: float = 0.2
     merge_threshold: float | None = None
     window_days: float | None = 14.0
@@ -239,6 +245,11 @@ class StoriesConfig:
 
     def __post_init__(self) -> None:
         _check(bool(self.mode), "mode must be a registered clusterer name")
+        _check(self.engine in ("local", "spark"), f"engine must be local or spark, got {self.engine!r}")
+        _check(
+            isinstance(self.spark_master, str) and _SPARK_MASTER.fullmatch(self.spark_master) is not None,
+            f"spark_master must be local[*], local[N], spark://HOST:PORT, yarn or k8s://URL, got {self.spark_master!r}",
+        )
         for name in ("threshold", "merge_threshold", "near_duplicate", "embed_weight"):
             v = getattr(self, name)
             _check((v is None and name == "merge_threshold") or 0.0 <= v <= 1.0, f"{name} must be in [0, 1], got {v}")

@@ -35,5 +35,9 @@ class MissingDependencyError(SamestoryError):
     """An optional dependency is not installed; the message names the ``pip install`` that fixes it."""
 
 
+class WorkerError(SamestoryError):
+    """A worker process died (killed, out of memory), or Spark gave up on a job."""
+
+
 class StoreError(SamestoryError):
     """The article store failed (unreachable database, bad schema version...)."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from samestory.compare.features import Side
 from samestory.embed.vectors import embed_articles
-from samestory.errors import SamestoryError
+from samestory.errors import WorkerError
 
 if TYPE_CHECKING:
     from samestory.analyze.pipeline import Analyzer
@@ -29,10 +29,6 @@ log = logging.getLogger(__name__)
 # The models of a worker process, set once by the pool's initializer in each worker (the parent
 # never sets it): the worker's own state, not a cache shared between callers.
 _worker: tuple[Analyzer, Encoder] | None = None
-
-
-class WorkerError(SamestoryError):
-    """A worker process died (killed, out of memory); its articles' results are lost."""
 
 
 def _init_worker(analyzer: Analyzer, encoder: Encoder) -> None:

@@ -67,3 +67,39 @@ def test_online_labels_of_a_prefix_only_change_by_merges(recs, cut):
     # and stories that did not merge keep their labels
     merged = {lab for lab, new in zip(before, after) if lab != new}
     assert all(b == a for b, a in zip(before, after) if b not in merged)
+
+
+graphs = st.integers(2, 30).flatmap(
+    lambda n: st.tuples(
+        st.just(n),
+        st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from([0.05, 0.1, 0.2, 0.3, 0.5, 0.9])),
+            max_size=3 * n,
+        ),
+        st.sampled_from([0.1, 0.2, 0.3, 0.5]),
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs)
+def test_average_link_by_component_is_average_link(graph):
+    # the engines merge component by component; that must be exactly the global merge order's result
+    import numpy as np
+
+    from samestory.stories.batch import average_link, average_link_by_component, link_components
+
+    n, edges, threshold = graph
+    pairs = {}
+    for i, j, s in edges:
+        if i != j:
+            pairs.setdefault((min(i, j), max(i, j)), s)  # each pair once, as knn_edges gives it
+    keys = sorted(pairs)
+    a = np.array([k[0] for k in keys], np.int64)
+    b = np.array([k[1] for k in keys], np.int64)
+    sim = np.array([pairs[k] for k in keys], np.float64)
+    assert average_link_by_component(n, a, b, sim, threshold) == average_link(n, a, b, sim, threshold)
+    # and the components cover every edge that can cause a merge, each in one component
+    inside = sum(len(c.a) for c in link_components(n, a, b, sim, threshold))
+    assert inside <= len(a)
+    assert all(np.all(np.diff(c.nodes) > 0) for c in link_components(n, a, b, sim, threshold))

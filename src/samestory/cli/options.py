@@ -154,8 +154,9 @@ def add_store(p: argparse.ArgumentParser, *, batch: bool = False) -> None:
         )
 
 
-def add_stories(p: argparse.ArgumentParser, *, mode: bool = True) -> None:
-    """Options of story clustering (``StoriesConfig``); ``mode`` adds ``--mode`` (``samestory cluster``)."""
+def add_stories(p: argparse.ArgumentParser, *, mode: bool = True, engine: bool = False) -> None:
+    """Options of story clustering (``StoriesConfig``); ``mode`` adds ``--mode`` (``samestory cluster``),
+    ``engine`` the batch engine's ``--engine`` and ``--spark-master``."""
     g = p.add_argument_group("stories")
     if mode:
         g.add_argument(
@@ -198,6 +199,22 @@ def add_stories(p: argparse.ArgumentParser, *, mode: bool = True) -> None:
         help="also compare title+lead vectors: use (multilingual, slower), hashing; none (default): words only",
     )
     g.add_argument("--embed-weight", type=float, metavar="X", help="share of the vector cosine in similarity (0.5)")
+    if not engine:
+        return
+    g.add_argument(
+        "--engine",
+        dest="stories_engine",
+        choices=["local", "spark"],
+        help="where batch clustering runs: local (default) or spark, PySpark at --spark-master "
+        "(pip install 'samestory[spark]', Java 17+); both give the same stories",
+    )
+    g.add_argument(
+        "--spark-master",
+        dest="stories_spark_master",
+        metavar="URL",
+        help="where --engine spark runs: local[*] (default), local[N], spark://HOST:7077, yarn, k8s://URL "
+        "(samestory must be installed on the executors)",
+    )
 
 
 def add_service(p: argparse.ArgumentParser) -> None:
@@ -284,6 +301,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         },
         "stories": {
             "mode": a.get("mode"),
+            "engine": a.get("stories_engine"),
+            "spark_master": a.get("stories_spark_master"),
             "threshold": a.get("stories_threshold"),
             "merge_threshold": a.get("merge_threshold"),
             "neighbours": a.get("neighbours"),

@@ -19,16 +19,12 @@ import numpy as np
 
 from samestory.candidates import text_fingerprints
 from samestory.config import AlignConfig
-from samestory.errors import SamestoryError
+from samestory.errors import WorkerError
 from samestory.reuse.passages import PairPassages, align_pairs
 
 FINGERPRINT_CHUNK = 256  # documents per task
 ALIGN_CHUNK = 1024  # pairs per task: small enough to balance the last tasks over the workers,
 # large enough that a task's documents recur (each is tokenized once per task)
-
-
-class WorkerError(SamestoryError):
-    """A worker process died (killed, out of memory), or Spark gave up on a job."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,19 +10,17 @@ on its executors, which import this module to run the tasks.
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from samestory._optional import require
 from samestory.config import AlignConfig
 from samestory.reuse import local
-from samestory.reuse.local import WorkerError, fingerprint_range, split_fingerprints
+from samestory.reuse.local import fingerprint_range, split_fingerprints
 from samestory.reuse.passages import PairPassages, align_pairs
+from samestory.spark.session import map_in_order, spark_session
 
 if TYPE_CHECKING:
     from pyspark import Broadcast, SparkContext
@@ -34,35 +32,6 @@ log = logging.getLogger(__name__)
 FINGERPRINT_CHUNK = local.FINGERPRINT_CHUNK  # documents per task
 ALIGN_CHUNK = local.ALIGN_CHUNK  # pairs per task
 ALIGN_TASKS_PER_CORE = 16  # align tasks per Spark job: progress is heard between jobs
-
-SPARK_CONF = {
-    "spark.app.name": "samestory reuse",
-    "spark.ui.enabled": "false",  # no web server for a batch command
-    "spark.ui.showConsoleProgress": "false",  # samestory's own --progress bar says how it goes
-    "spark.log.level": "ERROR",  # from startup on, unlike setLogLevel afterwards
-}
-
-
-def spark_session(master: str) -> tuple[SparkSession, bool]:
-    """The active Spark session, else a new one at ``master``; and whether it is new (then the
-    caller stops it)."""
-    require("pyspark", pip="'samestory[spark]'", purpose="the spark engine")
-    from pyspark.sql import SparkSession
-
-    active = SparkSession.getActiveSession()
-    if active is not None:
-        if active.sparkContext.master != master:
-            log.warning("using the active Spark session at %s, not %s", active.sparkContext.master, master)
-        return active, False
-    if master.startswith("local"):
-        # Spark starts the workers with `python3` from PATH, which may lack samestory; in local
-        # mode they run on this machine, so this interpreter has everything they import
-        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.master(master)
-    for key, value in SPARK_CONF.items():
-        builder = builder.config(key, value)
-    return builder.getOrCreate(), True
-
 
 # The task functions: module-level, so the executors import them by name rather than unpickling
 # their code, and the broadcast texts are read there through ``.value``.
@@ -76,19 +45,6 @@ def _fingerprint_task(
 
 def _align_task(texts: Broadcast, config: AlignConfig, pairs: tuple[np.ndarray, np.ndarray]) -> PairPassages:
     return align_pairs(texts.value, pairs[0], pairs[1], config)
-
-
-def _map_in_order(sc: SparkContext, task: Callable, items: list) -> list:
-    """``task`` of each item, one Spark task per item, in the items' order."""
-    if not items:
-        return []
-    from py4j.protocol import Py4JJavaError
-
-    try:
-        return sc.parallelize(items, len(items)).map(task).collect()
-    except Py4JJavaError as exc:  # the JVM gave up on the job: an executor or worker lost
-        message = str(exc.java_exception.toString()).splitlines()[0][:500]
-        raise WorkerError(f"a Spark job failed: {message}") from None
 
 
 class SparkEngine:
@@ -123,7 +79,7 @@ class SparkEngine:
         sc, texts = self._context()
         ranges = [(lo, min(n, lo + FINGERPRINT_CHUNK)) for lo in range(0, n, FINGERPRINT_CHUNK)]
         out: list[np.ndarray] = []
-        for flat, lengths in _map_in_order(sc, partial(_fingerprint_task, texts, self.ngram, self.window), ranges):
+        for flat, lengths in map_in_order(sc, partial(_fingerprint_task, texts, self.ngram, self.window), ranges):
             out.extend(split_fingerprints(flat, lengths))
         return out
 
@@ -140,7 +96,7 @@ class SparkEngine:
         parts: list[PairPassages] = []
         for start in range(0, len(chunks), per_job):
             job = chunks[start : start + per_job]
-            parts.extend(_map_in_order(sc, task, job))
+            parts.extend(map_in_order(sc, task, job))
             if progress is not None:
                 progress(sum(len(x) for x, _ in job))
         return PairPassages.concat(parts)

@@ -13,7 +13,8 @@ result depends only on the input order.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -44,10 +45,29 @@ def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return np.argpartition(-scores, k - 1, axis=1)[:, :k]
 
 
-def knn_edges(
+@dataclass(frozen=True, slots=True, eq=False)
+class NeighbourSearch:
+    """What a block of rows needs to find its neighbours: the unit TF-IDF rows ``x``, the same
+    cut to their telling terms (``xq``, and transposed ``xqt``), the title+lead vectors ``emb``
+    (or ``None``) blended at ``embed_weight``, and ``k``, the neighbours wanted. Read-only, so
+    engines can share it."""
+
+    x: object
+    xq: object
+    xqt: object
+    emb: np.ndarray | None
+    embed_weight: float
+    k: int
+
+    @property
+    def n(self) -> int:
+        return self.x.shape[0]
+
+
+def neighbour_search(
     features: Sequence[ArticleFeatures], config: StoriesConfig, df: DocumentFrequencies | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges ``(a, b, similarity)`` with ``a < b``: each article to its nearest neighbours."""
+) -> NeighbourSearch:
+    """The matrices of the neighbour search, weighed with ``df`` (the set's own by default)."""
     n = len(features)
     if df is None:
         df = DocumentFrequencies(config.hash_bits)
@@ -57,45 +77,77 @@ def knn_edges(
     xq = x.copy()
     xq.data[common[xq.indices]] = 0.0
     xq.eliminate_zeros()
-    xqt = xq.T.tocsr()
-    k = config.neighbours
-    emb = _embeddings(features)
-    a_parts, b_parts = [], []
-    for start in range(0, n, BLOCK):
-        stop = min(n, start + BLOCK)
-        rows = np.arange(start, stop)
-        approx = (xq[start:stop] @ xqt).toarray()
-        approx[rows - start, rows] = -1.0
-        cols = _top_k(approx, 2 * k)
-        ok = np.take_along_axis(approx, cols, 1) > 0
-        a_parts.append(np.repeat(rows, cols.shape[1])[ok.ravel()])
-        b_parts.append(cols.ravel()[ok.ravel()])
-        if emb is not None:
-            dense = emb[start:stop] @ emb.T
-            dense[rows - start, rows] = -1.0
-            cols = _top_k(dense, k)
-            a_parts.append(np.repeat(rows, cols.shape[1]))
-            b_parts.append(cols.ravel())
-    a_parts.append(np.zeros(0, np.int64))
-    b_parts.append(np.zeros(0, np.int64))
-    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
+    return NeighbourSearch(
+        x=x, xq=xq, xqt=xq.T.tocsr(), emb=_embeddings(features), embed_weight=config.embed_weight, k=config.neighbours
+    )
+
+
+def blocks(n: int) -> list[tuple[int, int]]:
+    """Row ranges searched at once, in order."""
+    return [(start, min(n, start + BLOCK)) for start in range(0, n, BLOCK)]
+
+
+def block_edges(search: NeighbourSearch, bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges ``(a, b, similarity)``, ``a < b``, from the rows in ``bounds`` to their candidates.
+
+    Pure: every engine runs it on the same blocks, and the similarity of a pair is computed the
+    same way whichever of its rows proposed it (an exact product of rows ``a`` and ``b``).
+    """
+    start, stop = bounds
+    k = search.k
+    rows = np.arange(start, stop)
+    approx = (search.xq[start:stop] @ search.xqt).toarray()
+    approx[rows - start, rows] = -1.0
+    cols = _top_k(approx, 2 * k)
+    ok = np.take_along_axis(approx, cols, 1) > 0
+    a_parts = [np.repeat(rows, cols.shape[1])[ok.ravel()]]
+    b_parts = [cols.ravel()[ok.ravel()]]
+    emb = search.emb
+    if emb is not None:
+        dense = emb[start:stop] @ emb.T
+        dense[rows - start, rows] = -1.0
+        cols = _top_k(dense, k)
+        a_parts.append(np.repeat(rows, cols.shape[1]))
+        b_parts.append(cols.ravel())
+    a, b = np.concatenate(a_parts).astype(np.int64), np.concatenate(b_parts).astype(np.int64)
     a, b = np.minimum(a, b), np.maximum(a, b)
     keep = a != b
-    codes = np.unique(a[keep].astype(np.int64) * n + b[keep])
-    a, b = (codes // n).astype(np.int64), (codes % n).astype(np.int64)
-    sim = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
+    codes = np.unique(a[keep] * search.n + b[keep])
+    a, b = codes // search.n, codes % search.n
+    x = search.x
+    sim = np.asarray(x[a].multiply(x[b]).sum(axis=1), dtype=np.float64).ravel()
     if emb is not None:
-        w = config.embed_weight
-        sim = (1.0 - w) * sim + w * np.einsum("ij,ij->i", emb[a], emb[b])
-    da, db, dsim = _near_duplicates(features, config)
-    if len(da):
-        a, b, sim = np.r_[a, da], np.r_[b, db], np.r_[sim, dsim]
-        codes = a * n + b
-        order = np.lexsort((-sim, codes))
-        first = np.r_[True, codes[order][1:] != codes[order][:-1]]
-        a, b, sim = a[order][first], b[order][first], sim[order][first]
+        w = search.embed_weight
+        sim = (1.0 - w) * sim + w * np.einsum("ij,ij->i", emb[a], emb[b]).astype(np.float64)
+    return a, b, sim
+
+
+def join_edges(
+    parts: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    features: Sequence[ArticleFeatures],
+    config: StoriesConfig,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The blocks' edges with near-duplicates added, each pair once, sorted by ``(a, b)``."""
+    n = len(features)
+    parts = [*parts, _near_duplicates(features, config)]
+    a = np.concatenate([p[0] for p in parts]).astype(np.int64)
+    b = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    sim = np.concatenate([p[2] for p in parts]).astype(np.float64)
+    codes = a * n + b
+    # a pair from two blocks has one similarity; a near-duplicate's 1.0 wins over it
+    order = np.lexsort((-sim, codes))
+    first = np.r_[True, codes[order][1:] != codes[order][:-1]] if len(order) else np.zeros(0, bool)
+    a, b, sim = a[order][first], b[order][first], sim[order][first]
     keep = sim >= MIN_EDGE
     return a[keep], b[keep], sim[keep]
+
+
+def knn_edges(
+    features: Sequence[ArticleFeatures], config: StoriesConfig, df: DocumentFrequencies | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges ``(a, b, similarity)`` with ``a < b``: each article to its nearest neighbours."""
+    search = neighbour_search(features, config, df)
+    return join_edges([block_edges(search, bounds) for bounds in blocks(len(features))], features, config)
 
 
 def _embeddings(features: Sequence[ArticleFeatures]) -> np.ndarray | None:
@@ -176,6 +228,75 @@ def average_link(n: int, a: np.ndarray, b: np.ndarray, sim: np.ndarray, threshol
     return roots
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Component:
+    """Articles average link may merge (``nodes``, ascending) and the edges among them, with
+    ``a``/``b`` indexing ``nodes``, in the order of the whole graph's edges."""
+
+    nodes: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
+    sim: np.ndarray
+    threshold: float
+
+
+def link_components(n: int, a: np.ndarray, b: np.ndarray, sim: np.ndarray, threshold: float) -> list[Component]:
+    """The graph cut into parts that merge independently: two clusters whose every edge is below
+    ``threshold`` never reach it on average, so merges stay within the components of the edges
+    that reach it. Articles alone in theirs are left out."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    strong = sim >= threshold
+    graph = coo_matrix((np.ones(int(strong.sum()), np.int8), (a[strong], b[strong])), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    sizes = np.bincount(label)
+    by_label = np.argsort(label, kind="stable")  # each component's nodes ascending
+    starts = np.r_[0, np.cumsum(sizes)]
+    inside = np.flatnonzero((label[a] == label[b]) & (sizes[label[a]] > 1))
+    inside = inside[np.argsort(label[a[inside]], kind="stable")]  # grouped, graph order kept
+    edge_starts = np.searchsorted(label[a[inside]], np.arange(len(sizes) + 1))
+    out = []
+    for c in np.flatnonzero(sizes > 1):
+        nodes = by_label[starts[c] : starts[c + 1]]
+        idx = inside[edge_starts[c] : edge_starts[c + 1]]
+        out.append(
+            Component(
+                nodes=nodes,
+                a=np.searchsorted(nodes, a[idx]),
+                b=np.searchsorted(nodes, b[idx]),
+                sim=sim[idx],
+                threshold=threshold,
+            )
+        )
+    out.sort(key=lambda comp: int(comp.nodes[0]))
+    return out
+
+
+def component_roots(component: Component) -> np.ndarray:
+    """Average link within one component: each node's root, as an article index. Pure."""
+    roots = average_link(len(component.nodes), component.a, component.b, component.sim, component.threshold)
+    return component.nodes[np.asarray(roots, np.int64)]
+
+
+def average_link_by_component(
+    n: int,
+    a: np.ndarray,
+    b: np.ndarray,
+    sim: np.ndarray,
+    threshold: float,
+    run: Callable[[list[Component]], Iterable[np.ndarray]] | None = None,
+) -> list[int]:
+    """What :func:`average_link` gives, computed component by component; ``run`` maps
+    :func:`component_roots` over the components (in order), locally by default."""
+    components = link_components(n, a, b, sim, threshold)
+    results = run(components) if run is not None else map(component_roots, components)
+    roots = np.arange(n)
+    for component, r in zip(components, results, strict=True):
+        roots[component.nodes] = r
+    return roots.tolist()
+
+
 @clusterers.register("batch")
 class BatchClusterer:
     """Re-clusters a whole set at once (see the module docstring)."""
@@ -188,6 +309,10 @@ class BatchClusterer:
     def cluster(self, features: Sequence[ArticleFeatures]) -> list[str]:
         if not features:
             return []
+        if self.config.engine == "spark":
+            from samestory.spark.stories import cluster_batch
+
+            return cluster_batch(features, self.config)
         a, b, sim = knn_edges(features, self.config)
-        roots = average_link(len(features), a, b, sim, self.config.threshold)
+        roots = average_link_by_component(len(features), a, b, sim, self.config.threshold)
         return founder_labels([f.id for f in features], roots)

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "languages, first/last seen, timeline",
     )
     add_common(p)
-    add_stories(p)
+    add_stories(p, engine=True)
     p.set_defaults(run=run)
 
 
@@ -81,6 +81,10 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     settings = settings_from_args(args)
     cfg = settings.stories
+    if cfg.engine == "spark" and cfg.mode != "batch":
+        from samestory.errors import ConfigError
+
+        raise ConfigError("--engine spark clusters in batch: add --mode batch")
     extractor = FeatureExtractor(cfg)
     clusterer = make_clusterer(cfg)
     online = hasattr(clusterer, "add")

@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_common(p)
     add_ingest(p)
     add_store(p, batch=True)
-    add_stories(p, mode=False)
+    add_stories(p, mode=False, engine=True)
     p.set_defaults(run=run)
 
 

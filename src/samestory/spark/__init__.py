@@ -1,0 +1,1 @@
+"""Spark engines: the local stages' pure functions mapped over PySpark (``--engine spark``)."""
