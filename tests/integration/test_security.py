@@ -88,9 +88,10 @@ def _settings(url: str, *, ingest: dict | None = None, **service):
 
 @pytest.fixture(scope="module")
 def server(serve, tmp_path_factory):
-    """(client, store url) of a server with a small per-article limit and a short time limit."""
+    """(client, store url) of a server with a small per-article limit (and a time limit no healthy
+    request reaches on a loaded machine: the slow-request test has its own server)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('security') / 'store.db'}"
-    cfg = _settings(url, ingest={"max_bytes": 20_000}, max_body_bytes=3_000_000, time_limit=1.0)
+    cfg = _settings(url, ingest={"max_bytes": 20_000}, max_body_bytes=3_000_000, time_limit=60.0)
     with serve(cfg) as base, httpx.Client(base_url=base, timeout=60) as client:
         yield client, url
 
