@@ -43,9 +43,13 @@ class FieldMap:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class IngestConfig:
     """How inputs are read. ``format`` is ``auto`` (by extension and content), ``text``,
-    ``jsonl``, ``csv`` or ``html``; ``encoding`` forces a codec instead of detecting one."""
+    ``jsonl``, ``csv`` or ``html``; ``encoding`` forces a codec instead of detecting one.
+    ``max_bytes`` bounds one article: a text or HTML file, or one record's text; a records file
+    (JSON Lines, CSV), which holds many, is bounded by ``max_file_bytes`` (it is read whole:
+    memory is about three times its size)."""
 
     max_bytes: int = 5_000_000
+    max_file_bytes: int = 2_000_000_000
     format: str = "auto"
     encoding: str | None = None
     fields: FieldMap = field(default_factory=FieldMap)
@@ -53,6 +57,7 @@ class IngestConfig:
 
     def __post_init__(self) -> None:
         _check(self.max_bytes > 0, f"max_bytes must be positive, got {self.max_bytes}")
+        _check(self.max_file_bytes > 0, f"max_file_bytes must be positive, got {self.max_file_bytes}")
         _check(
             self.format in ("auto", "text", "jsonl", "csv", "html"),
             f"format must be auto, text, jsonl, csv or html, got {self.format!r}",

@@ -98,3 +98,41 @@ def test_jsonl_sniffed_without_extension(tmp_path):
     p.write_text('{"text": "Sniffed as JSON Lines."}\n{"text": "Second."}\n')
     arts, rej = split(iter_articles([str(p)]))
     assert [a.text for a in arts] == ["Sniffed as JSON Lines.", "Second."] and not rej
+
+
+def _records(n: int, words: int = 30) -> str:
+    import json
+
+    return "".join(json.dumps({"id": f"r{k}", "text": f"Record {k} says " + "word " * words}) + "\n" for k in range(n))
+
+
+def test_a_records_file_is_bounded_by_max_file_bytes_and_each_record_by_max_bytes(tmp_path):
+    import json
+
+    # a corpus file is many articles: over the per-article limit as a whole, every record within it
+    cfg = IngestConfig(max_bytes=400, max_file_bytes=100_000)
+    body = _records(200) + json.dumps({"id": "big", "text": "x" * 500}) + "\n" + _records(1)
+    for name in ("corpus.jsonl", "corpus-without-extension"):
+        p = tmp_path / name
+        p.write_text(body)
+        assert p.stat().st_size > 20 * cfg.max_bytes
+        arts, rej = split(iter_articles([str(p)], cfg))
+        assert len(arts) == 201
+        assert [(r.source, r.reason) for r in rej] == [(f"{p}:201", "too-large")]
+        assert "over the limit of 400 per article" in rej[0].message
+    csv_file = tmp_path / "corpus.csv"
+    csv_file.write_text("id,text\n" + "".join(f"c{k},Row {k} {'word ' * 30}\n" for k in range(100)) + "big," + "y" * 500)
+    arts, rej = split(iter_articles([str(csv_file)], cfg))
+    assert len(arts) == 100 and [r.reason for r in rej] == ["too-large"]
+    # over max_file_bytes: the whole file is refused, unread
+    arts, rej = split(iter_articles([str(tmp_path / "corpus.jsonl")], IngestConfig(max_bytes=400, max_file_bytes=5_000)))
+    assert not arts and rej[0].reason == "too-large" and "5,000" in rej[0].message
+
+
+def test_one_article_over_max_bytes_is_refused_whatever_its_name(tmp_path):
+    cfg = IngestConfig(max_bytes=400, max_file_bytes=100_000)
+    for name, body in (("a.txt", "Word " * 300), ("noext", "Word " * 300), ("page.html", "<p>" + "w " * 300)):
+        p = tmp_path / name
+        p.write_text(body)
+        arts, rej = split(iter_articles([str(p)], cfg))
+        assert not arts and rej[0].reason == "too-large" and "400" in rej[0].message, (name, rej)

@@ -30,9 +30,20 @@ def add_ingest(
     g = p.add_argument_group("reading input")
     g.add_argument("--format", choices=list(formats), help="input format (default: by extension and content)")
     g.add_argument("--encoding", help="force a text encoding instead of detecting one")
-    g.add_argument("--max-bytes", type=int, metavar="N", help="size limit per article in bytes (default 5000000)")
+    g.add_argument(
+        "--max-bytes",
+        type=int,
+        metavar="N",
+        help="size limit per article (a file, or a record's text) in bytes (default 5000000)",
+    )
     if not fields:
         return
+    g.add_argument(
+        "--max-file-bytes",
+        type=int,
+        metavar="N",
+        help="size limit of a JSON Lines or CSV file, which holds many articles (default 2000000000)",
+    )
     for name in ("id", "title", "text", "url", "published", "outlet", "language"):
         g.add_argument(
             f"--field-{name}", metavar="NAME", help=f"JSONL/CSV field holding the article's {name} (default {name!r})"
@@ -264,6 +275,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             "format": a.get("format"),
             "encoding": a.get("encoding"),
             "max_bytes": a.get("max_bytes"),
+            "max_file_bytes": a.get("max_file_bytes"),
             "fields": fields,
         },
         "analyze": {"language": a.get("language"), "ner": a.get("ner"), "n_process": a.get("n_process")},

@@ -98,13 +98,48 @@ def read_file(path: str | os.PathLike[str], config: IngestConfig | None = None) 
     return _single(_parse(text, source=source, fmt=fmt, encoding=encoding, config=config), source)
 
 
+_SNIFF_BYTES = 65_536  # enough of a file's head to tell JSON Lines from one article
+
+
+def _file_limit(path: Path, fmt: str | None, source: str, config: IngestConfig) -> int:
+    """The size limit of a file: ``max_file_bytes`` for a records file, ``max_bytes`` for one article.
+
+    A file whose format is told by content and that is over ``max_bytes`` is sniffed from its
+    head, so a large article is refused unread and a large JSON Lines file is read.
+    """
+    if fmt in ("jsonl", "csv"):
+        return config.max_file_bytes
+    if fmt is not None:
+        return config.max_bytes
+    try:
+        if path.stat().st_size <= config.max_bytes:
+            return config.max_bytes
+        with open(path, "rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError:
+        return config.max_bytes  # read_limited reports it
+    head = head[: head.rfind(b"\n") + 1] or head  # whole lines only
+    try:
+        text, _ = decode_bytes(head, source=source, encoding=config.encoding)
+    except InputError:
+        return config.max_bytes
+    return config.max_file_bytes if format_by_content(text) == "jsonl" else config.max_bytes
+
+
 def iter_file(path: Path, config: IngestConfig) -> Iterator[Article | Rejected]:
     """Every article of one file; a file that cannot be read at all is one ``Rejected``."""
     source = os.fspath(path)
     try:
         fmt = format_by_name(source, config)
-        data = read_limited(path, config.max_bytes, source=source)
-        text, encoding = decode_bytes(data, source=source, encoding=config.encoding, max_bytes=config.max_bytes)
+        limit = _file_limit(path, fmt, source, config)
+        data = read_limited(path, limit, source=source)
+        text, encoding = decode_bytes(data, source=source, encoding=config.encoding, max_bytes=limit)
+        if limit > config.max_bytes and fmt is None and format_by_content(text) != "jsonl":
+            raise InputError(
+                f"file is {len(data):,} bytes, over the limit of {config.max_bytes:,} (raise max_bytes to read it)",
+                source=source,
+                reason="too-large",
+            )
         yield from _parse(text, source=source, fmt=fmt, encoding=encoding, config=config)
     except InputError as exc:
         yield Rejected(exc.source or source, exc.reason, str(exc.args[0]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -41,8 +42,16 @@ def _raw_decode(decoder: json.JSONDecoder, s: str, i: int) -> tuple[Any, int]:
         raise json.JSONDecodeError("nested too deeply", s, i) from None
 
 
-def record_article(rec: Mapping[str, Any], fields: FieldMap, *, source: str, encoding: str | None = None) -> Article:
-    """One record (a JSON object or a CSV row) as an ``Article``; ``InputError`` when it has no text."""
+def record_article(
+    rec: Mapping[str, Any],
+    fields: FieldMap,
+    *,
+    source: str,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+) -> Article:
+    """One record (a JSON object or a CSV row) as an ``Article``; ``InputError`` when it has no
+    text, or a text over ``max_bytes`` (UTF-8)."""
     text_value = rec.get(fields.text)
     if text_value is None or (isinstance(text_value, str) and not text_value.strip()):
         raise InputError(f"record has no text (field {fields.text!r})", source=source, reason="missing-field")
@@ -50,6 +59,15 @@ def record_article(rec: Mapping[str, Any], fields: FieldMap, *, source: str, enc
         raise InputError(
             f"field {fields.text!r} is a {type(text_value).__name__}, not a string", source=source, reason="malformed"
         )
+    # UTF-8 never takes fewer bytes than characters, so only encode when it could matter
+    if max_bytes is not None and 4 * len(text_value) > max_bytes:
+        size = len(text_value.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise InputError(
+                f"text is {size:,} bytes, over the limit of {max_bytes:,} per article",
+                source=source,
+                reason="too-large",
+            )
     lead = len(text_value) - len(text_value.lstrip())
     text = text_value.strip()
     title = _opt_str(rec, fields.title, source)
@@ -93,11 +111,11 @@ def _opt_str(rec: Mapping[str, Any], key: str, source: str) -> str | None:
     return v or None
 
 
-def _one(obj: Any, fields: FieldMap, source: str, encoding: str | None) -> Article | Rejected:
+def _one(obj: Any, config: IngestConfig, source: str, encoding: str | None) -> Article | Rejected:
     if not isinstance(obj, dict):
         return Rejected(source, "malformed", f"a record must be a JSON object, got {type(obj).__name__}")
     try:
-        return record_article(obj, fields, source=source, encoding=encoding)
+        return record_article(obj, config.fields, source=source, encoding=encoding, max_bytes=config.max_bytes)
     except InputError as exc:
         return Rejected(source, exc.reason, str(exc.args[0]))
 
@@ -115,7 +133,7 @@ def iter_jsonl(text: str, path: str, config: IngestConfig, encoding: str | None 
         except json.JSONDecodeError as exc:
             yield Rejected(f"{path}:{exc.lineno}", "malformed", f"invalid JSON: {exc.msg}")
             return
-        yield _one(obj, config.fields, f"{path}:1", encoding)
+        yield _one(obj, config, f"{path}:1", encoding)
         return
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -126,7 +144,7 @@ def iter_jsonl(text: str, path: str, config: IngestConfig, encoding: str | None 
         except json.JSONDecodeError as exc:
             yield Rejected(src, "malformed", f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _one(obj, config.fields, src, encoding)
+        yield _one(obj, config, src, encoding)
 
 
 def _first_line_is_json(text: str) -> bool:
@@ -159,7 +177,7 @@ def _iter_json_array(text: str, path: str, config: IngestConfig, encoding: str |
         except json.JSONDecodeError as exc:
             yield Rejected(f"{path}:{exc.lineno}", "malformed", f"invalid JSON: {exc.msg}{_SKIPPED}")
             return
-        yield _one(obj, config.fields, f"{path}:{line}", encoding)
+        yield _one(obj, config, f"{path}:{line}", encoding)
         i = skip_ws(end)
         if i < n and text[i] == ",":
             i = skip_ws(i + 1)
@@ -185,9 +203,11 @@ def csv_delimiter(header_line: str, path: str, config: IngestConfig) -> str:
 
 def iter_csv(text: str, path: str, config: IngestConfig, encoding: str | None = None) -> Iterator[Article | Rejected]:
     """Rows of a CSV/TSV file with a header row naming the fields."""
-    # a field may be as long as the whole file (the file is already within max_bytes)
-    if csv.field_size_limit() < config.max_bytes:
-        csv.field_size_limit(config.max_bytes)
+    # a field may be as long as the whole file (the file is already within its limit); a text
+    # over max_bytes is refused record by record below, not as a parse error ending the file
+    limit = min(max(config.max_bytes, config.max_file_bytes), sys.maxsize)
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
     header_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delim = csv_delimiter(header_line, path, config)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
@@ -225,6 +245,6 @@ def iter_csv(text: str, path: str, config: IngestConfig, encoding: str | None = 
             continue
         rec = dict(zip(header, row, strict=False))
         try:
-            yield record_article(rec, config.fields, source=src, encoding=encoding)
+            yield record_article(rec, config.fields, source=src, encoding=encoding, max_bytes=config.max_bytes)
         except InputError as exc:
             yield Rejected(src, exc.reason, str(exc.args[0]))
