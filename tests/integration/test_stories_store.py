@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from story_corpus import FIRST, FIRST_STORIES, LATER, UNSTORED_REPRINT, write_jsonl
 
@@ -22,6 +23,7 @@ from samestory.config import StoriesConfig
 from samestory.errors import ConfigError
 from samestory.store import open_store
 from samestory.stories import persist
+from samestory.stories.online import OnlineClusterer
 from samestory.stories.persist import MAP_BLOB, update_stories
 
 
@@ -152,7 +154,7 @@ class Boom(RuntimeError):
 
 def test_a_crash_inside_a_story_update_loses_and_duplicates_nothing(store_url, corpus, capsys, monkeypatch):
     saves = {"n": 0}
-    real_save = persist.StoryUpdater._save
+    real_save = persist.StoryUpdater._new_generation  # each chunk's last write
 
     def crash_on_second(self):
         saves["n"] += 1
@@ -160,7 +162,7 @@ def test_a_crash_inside_a_story_update_loses_and_duplicates_nothing(store_url, c
             raise Boom("crash after the assignments, before the commit")
         real_save(self)
 
-    monkeypatch.setattr(persist.StoryUpdater, "_save", crash_on_second)
+    monkeypatch.setattr(persist.StoryUpdater, "_new_generation", crash_on_second)
     with pytest.raises(Boom):
         main(["ingest", str(corpus["first"]), "--db", store_url, "--online", "--batch-size", "5"])
     capsys.readouterr()
@@ -169,7 +171,7 @@ def test_a_crash_inside_a_story_update_loses_and_duplicates_nothing(store_url, c
         assert store.missing_features(persist.FEATURES) == []  # the second batch's features were kept
         assert len(store.unassigned()) == 5  # its assignments were rolled back with the state
         assert store.stats()["stories"] == len(store.stories())  # no story left empty
-    monkeypatch.setattr(persist.StoryUpdater, "_save", real_save)
+    monkeypatch.setattr(persist.StoryUpdater, "_new_generation", real_save)
     summary = ingest(capsys, store_url, corpus["first"], flags=("--batch-size", "5"))
     assert summary["stories_update"]["mode"] == "online" and summary["stories_update"]["assigned"] == 11
     assert summary["store"]["articles"] == 16
@@ -370,3 +372,55 @@ def test_an_update_that_lost_a_race_reads_the_stories_again(store_url, corpus, c
     assert done.assigned == 0  # the stale pass was rolled back; the reread found nothing left to do
     assert_consistent(store_url)
     assert frozenset({"ferry-strike", "ferry-strike-2"}) in grouping(store_url)
+
+
+def _topic_stream(path: Path, start: int, stop: int) -> Path:
+    """Invented articles on a few recurring topics, two days apart at most (merges happen)."""
+    rng = random.Random(5)
+    topics = [[f"t{t}w{k}" for k in range(12)] for t in range(9)]
+    recs = []
+    for k in range(stop):
+        t = rng.randrange(len(topics))
+        # mostly the topic's words, some of the next topic's: stories that grow towards each other
+        words = [rng.choice(topics[t] if rng.random() < 0.8 else topics[(t + 1) % 9]) for _ in range(40)]
+        recs.append(
+            {
+                "id": f"s{k}",
+                "title": " ".join(rng.sample(topics[t], 4)),
+                "text": " ".join(words),
+                "published": f"2024-06-{1 + k // 12:02d}",
+                "language": "en",
+            }
+        )
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs[start:stop]), encoding="utf-8")
+    return path
+
+
+def test_a_run_killed_between_state_saves_is_replayed_exactly(tmp_path, capsys, monkeypatch):
+    first, second = _topic_stream(tmp_path / "a.jsonl", 0, 90), _topic_stream(tmp_path / "b.jsonl", 90, 150)
+    flags = ("--online", "--batch-size", "10")
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    ingest(capsys, reference, first, flags=flags)
+    ingest(capsys, reference, second, flags=flags)
+    # the same feed, the state saved every 25 articles, and the first run dies before its end-of-run save
+    monkeypatch.setattr(persist, "SAVE_EVERY", 25)
+    monkeypatch.setattr(persist.StoryUpdater, "checkpoint", lambda self: (_ for _ in ()).throw(Boom("killed")))
+    killed = f"sqlite:///{tmp_path / 'killed.db'}"
+    with pytest.raises(Boom):
+        main(["ingest", str(first), "--db", killed, "--online", "--batch-size", "10"])
+    capsys.readouterr()
+    monkeypatch.undo()
+    with open_store(killed) as store:
+        pending = np.frombuffer(store.get_blob(persist.PENDING_BLOB), "<i8")
+        assert store.unassigned() == [] and 0 < len(pending) < 90  # saved mid-run, some taken since
+    ingest(capsys, killed, second, flags=flags)
+    assert set(grouping(killed)) == set(grouping(reference))
+    assert 3 < len(grouping(reference)) < 150
+    assert_consistent(killed)
+    states = []
+    for url in (reference, killed):
+        with open_store(url) as store:
+            assert store.get_blob(persist.PENDING_BLOB) == b""  # the run's end saved the state
+            c = OnlineClusterer.load(store.get_blob(persist.STATE_BLOB))
+            states.append((c.ids, c.assigned, [c.find(n) for n in c.assigned], c.merges))
+    assert states[0] == states[1]  # the replayed clusterer is the one that never stopped

@@ -121,11 +121,13 @@ def test_a_records_file_is_bounded_by_max_file_bytes_and_each_record_by_max_byte
         assert [(r.source, r.reason) for r in rej] == [(f"{p}:201", "too-large")]
         assert "over the limit of 400 per article" in rej[0].message
     csv_file = tmp_path / "corpus.csv"
-    csv_file.write_text("id,text\n" + "".join(f"c{k},Row {k} {'word ' * 30}\n" for k in range(100)) + "big," + "y" * 500)
+    rows = "".join(f"c{k},Row {k} {'word ' * 30}\n" for k in range(100))
+    csv_file.write_text("id,text\n" + rows + "big," + "y" * 500)
     arts, rej = split(iter_articles([str(csv_file)], cfg))
     assert len(arts) == 100 and [r.reason for r in rej] == ["too-large"]
     # over max_file_bytes: the whole file is refused, unread
-    arts, rej = split(iter_articles([str(tmp_path / "corpus.jsonl")], IngestConfig(max_bytes=400, max_file_bytes=5_000)))
+    small = IngestConfig(max_bytes=400, max_file_bytes=5_000)
+    arts, rej = split(iter_articles([str(tmp_path / "corpus.jsonl")], small))
     assert not arts and rej[0].reason == "too-large" and "5,000" in rej[0].message
 
 

@@ -8,8 +8,13 @@ completes the work:
    per article), a chunk per transaction: they depend only on the article and the settings;
 2. online: the unassigned articles in (day, id) order go through the ``OnlineClusterer`` kept in
    the store (``STATE_BLOB``), a chunk at a time; in *one* transaction per chunk the new stories,
-   the assignments, the merges, the labels, the clusterer state and the map from clusterer story
-   numbers to store story ids (``MAP_BLOB``) are written, so state and stories never disagree;
+   the assignments, the merges, the labels and the ids of the articles the clusterer took since
+   its state was last saved (``PENDING_BLOB``, in the order it took them) are written. The state
+   and the map from clusterer story numbers to store story ids (``MAP_BLOB``) are saved every
+   ``SAVE_EVERY`` articles and at the end of a run (``checkpoint``), not every chunk: the state
+   holds the whole live window, so saving it every chunk made a long stream's cost grow with
+   the window. Loading replays the pending articles into the saved state; the clusterer is
+   deterministic, so it is then the clusterer that took them, and state and stories never disagree;
 3. batch: every article is clustered at once (``BatchClusterer``) and replaces all stories
    (``set_stories``); the online state is cleared in the same transaction.
 
@@ -42,6 +47,8 @@ from samestory.stories.summary import summarize
 FEATURES = "story-features"  # per-article feature name: ArticleFeatures.to_blob() as uint8
 STATE_BLOB = "stories:online"  # OnlineClusterer.save()
 MAP_BLOB = "stories:online-map"  # clusterer story number -> store story id, int64 pairs
+PENDING_BLOB = "stories:online-pending"  # article ids taken since STATE_BLOB was saved, in order (int64)
+SAVE_EVERY = 20_000  # articles between two saves of the state: bounds what a load replays
 META_BLOB = "stories:meta"  # JSON: feature settings, and a generation that changes on every write
 CHUNK = 500  # articles per transaction: bounds what a crash throws away and the memory a step needs
 LABEL_MEMBERS = 1000  # a larger story is labelled from its most recently stored articles (cost per batch)
@@ -142,6 +149,14 @@ def _map_from(data: bytes) -> dict[int, int]:
     return {int(a): int(b) for a, b in pairs.tolist()}
 
 
+def _ids_bytes(ids: Sequence[int]) -> bytes:
+    return np.asarray(ids, dtype="<i8").tobytes()
+
+
+def _ids_from(data: bytes) -> list[int]:
+    return np.frombuffer(data, dtype="<i8").tolist()
+
+
 class _Stale(Exception):
     """The store's stories changed since the online state was read (another writer)."""
 
@@ -169,6 +184,8 @@ class StoryUpdater:
         self._clusterer: Any = None  # OnlineClusterer, loaded on first online step
         self._map: dict[int, int] = {}
         self._generation: str | None = None
+        self._pending: list[int] = []  # article ids taken since the state was saved, in order
+        self._must_save = False  # a state was seeded: the stored one (if any) is not its ancestor
 
     # -- entry point ----------------------------------------------------------------------------
     def update(self, mode: Mode = "auto") -> StoriesUpdate:
@@ -213,6 +230,7 @@ class StoryUpdater:
             with self.store.transaction():
                 self.store.drop_features(FEATURES)
                 self.store.put_blob(STATE_BLOB, b"")  # state built on the old features is void
+                self.store.put_blob(PENDING_BLOB, b"")
                 self._put_meta(None)
             self._forget()
         elif stored is None:
@@ -228,6 +246,22 @@ class StoryUpdater:
     # -- online ---------------------------------------------------------------------------------
     def _forget(self) -> None:
         self._clusterer, self._map, self._generation = None, {}, None
+        self._pending, self._must_save = [], False
+
+    def checkpoint(self) -> bool:
+        """Save the online state if articles were taken since it was saved; whether it was.
+
+        Skipped when another writer updated the stories meanwhile: its state is the newer one
+        (it replayed this updater's pending articles when it loaded).
+        """
+        if self._clusterer is None or not (self._pending or self._must_save):
+            return False
+        with self.store.transaction():
+            if self._meta().get("generation") != self._generation:
+                self._forget()
+                return False
+            self._save()
+        return True
 
     def _online(self) -> StoriesUpdate:
         total = StoriesUpdate(mode="online")
@@ -262,13 +296,34 @@ class StoryUpdater:
         if state and mapping is not None:
             clusterer = OnlineClusterer.load(state, config=self.config)
             m = _map_from(mapping)
-            live = {s.id for s in self.store.stories(min_size=1)}
-            if clusterer.df.hash_bits == self.config.hash_bits and all(v in live for v in m.values()):
+            pending = _ids_from(self.store.get_blob(PENDING_BLOB) or b"")
+            if clusterer.df.hash_bits == self.config.hash_bits and self._replay(clusterer, m, pending):
                 self._clusterer, self._map, self._generation = clusterer, m, generation
+                self._pending = pending
                 return
             self.note("the store's stories changed since the online state was saved: seeding it again")
         self._seed_from_store()
         self._generation = generation
+        self._must_save = True
+
+    def _replay(self, clusterer: Any, mapping: dict[int, int], pending: list[int]) -> bool:
+        """Give the loaded clusterer the articles it took after its state was saved, in the same
+        order, and map its stories onto the store's as they are now; whether that agrees with the
+        store (else the stories were changed by someone else: seed again)."""
+        feats = load_features(self.store, pending)
+        story_of = self.store.story_of(pending)
+        if any(i not in feats or i not in story_of for i in pending):
+            return False
+        for i in pending:
+            mapping[clusterer.find(clusterer.add(feats[i]))] = story_of[i]
+        live = {s.id for s in self.store.stories(min_size=1)}
+        for number, sid in list(mapping.items()):
+            if sid not in live:  # merged since the map was saved (the store keeps one hop)
+                story = self.store.story(sid)
+                if story is None or story.merged_into not in live:
+                    return False
+                mapping[number] = story.merged_into
+        return True
 
     def _seed_from_store(self) -> None:
         blobs = self.store.get_features(FEATURES)
@@ -328,7 +383,12 @@ class StoryUpdater:
             store.assign(assignments)
             touched |= set(assignments.values())
             self._relabel(touched, feats, c.df)
-            self._save()
+            self._pending.extend(numbers)
+            if self._must_save or len(self._pending) >= SAVE_EVERY:
+                self._save()
+            else:
+                self.store.put_blob(PENDING_BLOB, _ids_bytes(self._pending))
+                self._new_generation()
         return StoriesUpdate(mode="online", assigned=len(assignments), new_stories=created, merges=merged)
 
     def _apply_merges(self) -> tuple[int, set[int]]:
@@ -370,9 +430,14 @@ class StoryUpdater:
 
     def _save(self) -> None:
         """The clusterer state, its story map and a new generation (inside the caller's transaction)."""
-        generation = uuid.uuid4().hex
         self.store.put_blob(STATE_BLOB, self._clusterer.save())
         self.store.put_blob(MAP_BLOB, _map_bytes(self._map))
+        self.store.put_blob(PENDING_BLOB, b"")
+        self._pending, self._must_save = [], False
+        self._new_generation()
+
+    def _new_generation(self) -> None:
+        generation = uuid.uuid4().hex
         self._put_meta(generation)
         self._generation = generation
 
@@ -398,6 +463,7 @@ class StoryUpdater:
             # online use pays); cleared in this transaction, so no state outlives its stories
             self.store.put_blob(STATE_BLOB, b"")
             self.store.put_blob(MAP_BLOB, b"")
+            self.store.put_blob(PENDING_BLOB, b"")
             self._put_meta(uuid.uuid4().hex)
         return StoriesUpdate(mode="batch", clustered=len(feats), new_stories=len(ids))
 
@@ -406,4 +472,7 @@ def update_stories(
     store: Store, config: StoriesConfig | None = None, mode: Mode = "auto", *, note: Callable[[str], None] | None = None
 ) -> StoriesUpdate:
     """Bring the store's stories up to date (see the module docstring); safe to rerun at any time."""
-    return StoryUpdater(store, config, note=note).update(mode)
+    updater = StoryUpdater(store, config, note=note)
+    done = updater.update(mode)
+    updater.checkpoint()
+    return done

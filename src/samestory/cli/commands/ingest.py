@@ -83,8 +83,12 @@ def after_batch(
         return None
     from samestory.stories.persist import StoryUpdater
 
-    updater = updater or StoryUpdater(store, settings.stories)
-    return updater.update("online" if cluster == "online" else "features")
+    if updater is not None:  # kept for a run: the run saves the state at its end (checkpoint)
+        return updater.update("online" if cluster == "online" else "features")
+    updater = StoryUpdater(store, settings.stories)
+    done = updater.update("online" if cluster == "online" else "features")
+    updater.checkpoint()
+    return done
 
 
 def _clustering(args: argparse.Namespace, store: Store) -> str:
@@ -147,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
             )
             if updater is not None:  # batch: the re-clustering; online: what a crash left unassigned
                 done = done.plus(updater.update(cluster))
+                updater.checkpoint()  # the online state, saved only every SAVE_EVERY articles so far
         except KeyboardInterrupt:
             bar.finish()
             print(
