@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from samestory.stories.features import ArticleFeatures, DocumentFrequencies
 
 
@@ -50,22 +52,18 @@ def _counts(values: Sequence[str | None]) -> tuple[tuple[str, int], ...]:
 
 def _central(members: Sequence[ArticleFeatures], df: DocumentFrequencies) -> ArticleFeatures:
     """The member nearest the centroid of the members' unit TF-IDF vectors (titled ones first)."""
-    pool = [f for f in members if f.title] or list(members)
+    pool = [k for k, f in enumerate(members) if f.title] or list(range(len(members)))
     if len(pool) == 1:
-        return pool[0]
-    weights = [df.weigh(f) for f in members]
-    centroid: dict[int, float] = {}
-    for f, w in zip(members, weights):
-        for t, v in zip(f.terms.tolist(), w.tolist()):
-            centroid[t] = centroid.get(t, 0.0) + v
-    scores = {}
-    for f, w in zip(members, weights):
-        scores[id(f)] = sum(v * centroid.get(t, 0.0) for t, v in zip(f.terms.tolist(), w.tolist()))
-    best = pool[0]
-    for f in pool[1:]:
-        if scores[id(f)] > scores[id(best)]:
-            best = f
-    return best
+        return members[pool[0]]
+    terms = np.concatenate([f.terms for f in members])
+    weights = np.concatenate([df.weigh(f) for f in members]).astype(np.float64)
+    lengths = np.array([len(f.terms) for f in members])
+    _, inverse = np.unique(terms, return_inverse=True)
+    centroid = np.bincount(inverse, weights=weights)
+    owner = np.repeat(np.arange(len(members)), lengths)
+    scores = np.bincount(owner, weights=weights * centroid[inverse], minlength=len(members))
+    pool_scores = scores[pool]
+    return members[pool[int(np.argmax(pool_scores))]]  # the first of equals, in member order
 
 
 def summarize(
