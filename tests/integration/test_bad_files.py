@@ -28,7 +28,7 @@ COMMANDS = {
     "cluster": ["cluster", "{f}", "-o", "{tmp}/out.jsonl"],
     "similar": ["similar", "{f}", "--db", "{store}"],
 }
-# score-pairs and cluster stream their file (the limit applies to each text, not the file)
+# score-pairs and cluster stream their file: tested with records files below
 SIZE_LIMITED = [c for c in COMMANDS if c not in ("score-pairs", "cluster")]
 
 
@@ -100,3 +100,56 @@ def test_a_legacy_encoded_file_is_read_with_a_note(tmp_path, store, command, enc
     assert "Traceback" not in r.stderr
     # latin-1 text is named cp1252, its superset that gives the very same text
     assert f"samestory: note: {f} read as {'cp1251' if encoding == 'cp1251' else 'cp1252'}" in r.stderr
+
+
+# score-pairs and cluster stream a records file: the file is bounded by --max-file-bytes and each
+# text (pair) or record (cluster) by --max-bytes
+STREAMED = {
+    "score-pairs": ("pairs.csv", "pair_id,text1,text2\n", "p{k},{a},{b}\n"),
+    "cluster": ("articles.jsonl", "", '{{"id": "c{k}", "title": "{a}", "text": "{b}"}}\n'),
+}
+
+
+def _streamed_file(tmp_path: Path, command: str, texts: list[tuple[str, str]], encoding: str = "utf-8") -> Path:
+    name, header, row = STREAMED[command]
+    f = tmp_path / name
+    body = header + "".join(row.format(k=k, a=a, b=b) for k, (a, b) in enumerate(texts))
+    f.write_bytes(body.encode(encoding))
+    return f
+
+
+@pytest.mark.parametrize("command", list(STREAMED))
+def test_a_streamed_file_over_max_file_bytes_is_one_line_and_status_2(tmp_path, store, command):
+    f = _streamed_file(tmp_path, command, [("Ferry back", "The ferry runs again " * 20)] * 40)
+    r = run_cli(*_args(command, f, tmp_path, store), "--max-file-bytes", "5000")
+    assert "over the limit of 5,000" in _one_clean_line(r, f.name)
+
+
+@pytest.mark.parametrize("command", list(STREAMED))
+def test_a_streamed_record_over_max_bytes_is_rejected_and_the_rest_go_on(tmp_path, store, command):
+    f = _streamed_file(tmp_path, command, [("Ferry back", "The ferry runs again " * 5), ("Big", "word " * 600)])
+    r = run_cli(*_args(command, f, tmp_path, store), "--max-bytes", "1000")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    line = 3 if command == "score-pairs" else 2  # the big record's line (score-pairs has a header)
+    assert f"{f.name}:{line}: " in r.stderr and "over the limit of 1,000" in r.stderr, r.stderr
+    out = (tmp_path / ("out.csv" if command == "score-pairs" else "out.jsonl")).read_text()
+    assert "0" in out and ("p1" not in out if command == "score-pairs" else "c1" not in out)
+
+
+@pytest.mark.parametrize("command", list(STREAMED))
+@pytest.mark.parametrize("encoding", ["cp1251", "latin-1"])
+def test_a_legacy_encoded_streamed_file_is_read_with_a_note(tmp_path, store, command, encoding):
+    if encoding == "cp1251":
+        texts = [(RU.split("\n")[0], RU.split("\n")[2])] * 3
+    else:  # a few lines of French, as a real file would have (a few accents alone are ambiguous)
+        texts = [
+            ("Le ferry reprend du service", "Le ferry de l'île a repris ses rotations mardi après la réparation."),
+            ("Premier départ à huit heures", "Le premier départ a eu lieu à huit heures selon la compagnie."),
+            ("Les élèves rentrent", "Les élèves de l'école du bourg ont retrouvé leurs classes après l'été."),
+        ]
+    f = _streamed_file(tmp_path, command, texts, encoding)
+    r = run_cli(*_args(command, f, tmp_path, store))
+    assert r.returncode == 0, r.stderr
+    assert f"samestory: note: {f} read as {'cp1251' if encoding == 'cp1251' else 'cp1252'}" in r.stderr
+    if command == "cluster":  # the text was read right: the records came out with their ids
+        assert (tmp_path / "out.jsonl").read_text().count('"id"') == 3

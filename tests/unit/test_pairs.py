@@ -205,13 +205,28 @@ def test_overlong_jsonl_line_is_skipped_unkept(tmp_path):
 
 
 def test_undecodable_line_rejects_its_record_only(tmp_path):
-    data = "pair_id,text1,text2\n1,caf\xe9,b\n2,ok,fine\n".encode("latin-1")
+    # the head is UTF-8, so the file is read as UTF-8; a later line that is not is its record's error
+    rows = "".join(f"{k},café number {k} {'x' * 60},b\n" for k in range(1, 1200))  # past the 64 KB judged
+    data = ("pair_id,text1,text2\n" + rows).encode() + b"9999,caf\xe9,b\n10000,ok,fine\n"
     p = write(tmp_path, "p.csv", data)
     recs, rej = read(p)
-    assert [r.pair_id for r in recs] == ["2"]
-    assert rej[0].reason == "undecodable" and rej[0].source.endswith(":2") and "--encoding" in rej[0].message
-    recs, rej = read(p, config=IngestConfig(encoding="latin-1"))
-    assert not rej and recs[0].text1 == "café"
+    assert len(recs) == 1200 and recs[0].text1.startswith("café number 1 ")
+    assert rej[0].reason == "undecodable" and rej[0].source.endswith(":1201") and "--encoding" in rej[0].message
+    recs, rej = read(p, config=IngestConfig(encoding="latin-1"))  # forced: every line in latin-1
+    assert not rej and recs[-2].text1 == "café" and recs[0].text1.startswith("cafÃ©")
+
+
+def test_a_legacy_file_is_read_in_its_encoding_with_a_note(tmp_path):
+    text = "pair_id,text1,text2\n" + "".join(
+        f"{k},Паром на остров возобновил рейсы {k},Первый рейс ушёл из порта в восемь утра\n" for k in range(5)
+    )
+    p = write(tmp_path, "p.csv", text.encode("cp1251"))
+    with PairReader(p) as reader:
+        assert reader.encoding_note == "cp1251"
+        items = list(reader)
+    assert [r.text1 for r in items][:1] == ["Паром на остров возобновил рейсы 0"]
+    with PairReader(write(tmp_path, "u.csv", text.encode())) as reader:
+        assert reader.encoding_note is None
 
 
 def test_utf16_is_refused_with_a_hint(tmp_path):

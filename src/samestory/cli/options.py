@@ -26,9 +26,11 @@ def add_ingest(
     formats: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html"),
     fields: bool = True,
 ) -> None:
-    """Reading options; a command reading one kind of file narrows ``formats`` and may drop the field map."""
+    """Reading options; a command reading one kind of file narrows ``formats`` (none: no
+    ``--format``) and may drop the field map."""
     g = p.add_argument_group("reading input")
-    g.add_argument("--format", choices=list(formats), help="input format (default: by extension and content)")
+    if formats:
+        g.add_argument("--format", choices=list(formats), help="input format (default: by extension and content)")
     g.add_argument("--encoding", help="force a text encoding instead of detecting one")
     g.add_argument(
         "--max-bytes",
@@ -36,14 +38,14 @@ def add_ingest(
         metavar="N",
         help="size limit per article (a file, or a record's text) in bytes (default 5000000)",
     )
-    if not fields:
-        return
     g.add_argument(
         "--max-file-bytes",
         type=int,
         metavar="N",
         help="size limit of a JSON Lines or CSV file, which holds many articles (default 2000000000)",
     )
+    if not fields:
+        return
     for name in ("id", "title", "text", "url", "published", "outlet", "language"):
         g.add_argument(
             f"--field-{name}", metavar="NAME", help=f"JSONL/CSV field holding the article's {name} (default {name!r})"

@@ -222,3 +222,25 @@ def _detect(data: bytes, source: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     return _nonblank(text, source), _pretty(codec)
+
+
+def stream_encoding(head: bytes, forced: str | None = None) -> tuple[str, bool]:
+    """The encoding to read a streamed file in, judged from its ``head`` (its first bytes), and
+    whether it is a legacy one worth a note. A head that is UTF-8 is read as UTF-8 (a later line
+    that is not is then that line's error); else the detected codec, when it reads text line by
+    line (ASCII-compatible: not UTF-16)."""
+    if forced:
+        return forced, False
+    whole = head[: head.rfind(b"\n") + 1] or head  # a multi-byte character may straddle the cut
+    try:
+        whole.decode("utf-8")
+        return "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    try:
+        _, name = decode_bytes(whole)
+    except InputError:
+        return "utf-8", False
+    if name.replace("-", "").lower() in ("utf8", "ascii", "utf8sig") or "\n".encode(name) != b"\n":
+        return "utf-8", False
+    return name, True

@@ -25,7 +25,7 @@ from typing import IO, Any
 from samestory.config import IngestConfig
 from samestory.errors import InputError
 from samestory.ingest.article import Article, Rejected, content_id
-from samestory.ingest.decode import sniff_binary
+from samestory.ingest.decode import sniff_binary, stream_encoding
 from samestory.ingest.records import csv_delimiter, loads_json
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ _BY_EXTENSION = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "js
 # ISO 639-1/639-3 with an optional region or script: en, fil, zh-CN, pt_BR, sr-Latn
 _LANG = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*", re.IGNORECASE)
 _SNIFF_LINES = 1000  # blank lines tolerated before the first content line
+_SNIFF_BYTES = 65_536  # what the encoding is judged from
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,17 @@ class _Lines:
                 return line
         return b""
 
+    def peek_bytes(self, limit: int) -> bytes:
+        """At least ``limit`` bytes of whole lines from here (fewer at the end), without consuming them."""
+        have = sum(len(line) for line, _ in self._ahead)
+        while have < limit:
+            line, cut = self._read()
+            if not line:
+                break
+            self._ahead.append((line, cut))
+            have += len(line)
+        return b"".join(line for line, _ in self._ahead)
+
     def __iter__(self) -> Iterator[str]:
         return self
 
@@ -228,6 +240,11 @@ class PairReader:
                 raise InputError(f"not a text file: looks like {what}", source=self.name, reason="binary")
             if not head.strip():
                 raise InputError("empty (no rows)", source=self.name, reason="empty")
+            # a legacy file is read in its encoding, with a note; judged from the first lines
+            encoding, legacy = stream_encoding(self._lines.peek_bytes(_SNIFF_BYTES), self.config.encoding)
+            encoding = _ascii_compatible(encoding)
+            self._lines.encoding = encoding
+            self.encoding_note = encoding if legacy else None
             self.format = known or ("jsonl" if head.lstrip(codecs.BOM_UTF8 + b" \t").startswith(b"{") else "csv")
             self._columns: dict[str, int] = {}
             self._header: list[str] = []
@@ -240,6 +257,17 @@ class PairReader:
     def _open(self) -> IO[bytes]:
         if self.path == "-":
             return sys.stdin.buffer
+        try:
+            size = os.stat(self.path).st_size
+        except OSError:
+            size = 0  # open() below says what is wrong
+        if size > self.config.max_file_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the limit of {self.config.max_file_bytes:,} "
+                "(raise max_file_bytes to read it)",
+                source=self.name,
+                reason="too-large",
+            )
         try:
             stream = open(self.path, "rb")  # noqa: SIM115  closed by close(), the reader outlives this call
         except FileNotFoundError:

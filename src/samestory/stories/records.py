@@ -46,12 +46,20 @@ def parse_record(obj: Any) -> dict[str, Any]:
     return rec
 
 
-def iter_records(lines: Iterable[str], source: str) -> Iterator[dict[str, Any] | Rejected]:
-    """Records of JSON Lines ``lines`` (blank lines skipped), or ``Rejected`` with ``source:LINE``."""
+def iter_records(
+    lines: Iterable[str], source: str, max_bytes: int | None = None
+) -> Iterator[dict[str, Any] | Rejected]:
+    """Records of JSON Lines ``lines`` (blank lines skipped), or ``Rejected`` with ``source:LINE``;
+    a line over ``max_bytes`` (UTF-8; a record holds one article) is rejected unparsed."""
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
+        if max_bytes is not None and 4 * len(line) > max_bytes:
+            size = len(line.encode("utf-8", "surrogatepass"))
+            if size > max_bytes:
+                yield Rejected(where, "too-large", f"record is {size:,} bytes, over the limit of {max_bytes:,}")
+                continue
         try:
             obj = loads_json(line)
         except json.JSONDecodeError as exc:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from contextlib import nullcontext
 
 from samestory.cli.commands._io import emit_json, report_rejected
-from samestory.cli.options import add_common, add_stories, settings_from_args
+from samestory.cli.options import add_common, add_ingest, add_stories, settings_from_args
 
 CHUNK = 256  # records turned into features at once (one encoder call with --encoder)
 
@@ -38,28 +39,42 @@ def register(sub: argparse._SubParsersAction) -> None:
         "languages, first/last seen, timeline",
     )
     add_common(p)
+    add_ingest(p, formats=(), fields=False)
     add_stories(p, engine=True)
     p.set_defaults(run=run)
 
 
-def _open_in(path: str):
+def _open_in(path: str, config):
+    """The input as text lines: its encoding judged from its head (a note on stderr when it is a
+    legacy one), its size within ``config.max_file_bytes``."""
     from samestory.errors import InputError
-    from samestory.ingest.decode import sniff_binary
+    from samestory.ingest.decode import sniff_binary, stream_encoding
 
     if path == "-":
         return nullcontext(sys.stdin)
     try:
+        size = os.stat(path).st_size
         with open(path, "rb") as fh:
-            head = fh.read(8192)
-        fh = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 (the caller closes it)
+            head = fh.read(65_536)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=path, reason="unreadable") from None
+    if size > config.max_file_bytes:
+        raise InputError(
+            f"file is {size:,} bytes, over the limit of {config.max_file_bytes:,} (raise max_file_bytes to read it)",
+            source=path,
+            reason="too-large",
+        )
     # the file is streamed, so only its head is sniffed; one line beats an error per binary line
-    what = sniff_binary(head)
+    what = sniff_binary(head[:8192])
     if what is not None:
-        fh.close()
         raise InputError(f"not text: looks like {what}", source=path, reason="binary")
-    return fh
+    encoding, legacy = stream_encoding(head, config.encoding)
+    if legacy:
+        print(f"samestory: note: {path} read as {encoding}", file=sys.stderr)
+    try:
+        return open(path, encoding=encoding, errors="replace")
+    except (OSError, LookupError) as exc:
+        raise InputError(f"cannot read: {exc}", source=path, reason="unreadable") from None
 
 
 def _open_out(path: str):
@@ -101,8 +116,8 @@ def run(args: argparse.Namespace) -> int:
         pending.clear()
 
     source = "<stdin>" if args.input == "-" else args.input
-    with _open_in(args.input) as fh:
-        for item in iter_records(fh, source):
+    with _open_in(args.input, settings.ingest) as fh:
+        for item in iter_records(fh, source, settings.ingest.max_bytes):
             if isinstance(item, Rejected):
                 rejected += 1
                 report_rejected(item)

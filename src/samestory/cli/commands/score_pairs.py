@@ -137,6 +137,8 @@ def run(args: argparse.Namespace) -> int:
     ss = Samestory(settings)
     with PairReader(args.input, fmt=settings.ingest.format, config=settings.ingest, on_duplicate=duplicate) as reader:
         out_fmt = output_format(args.output_format, args.output, reader.format)
+        if reader.encoding_note:
+            print(f"samestory: note: {reader.name} read as {reader.encoding_note}", file=sys.stderr)
         total = _count(args.input, reader.format, settings) if show else None
         progress = Progress(total=total, enabled=show)
         try:
