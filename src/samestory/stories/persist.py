@@ -52,6 +52,7 @@ SAVE_EVERY = 20_000  # articles between two saves of the state: bounds what a lo
 META_BLOB = "stories:meta"  # JSON: feature settings, and a generation that changes on every write
 CHUNK = 500  # articles per transaction: bounds what a crash throws away and the memory a step needs
 LABEL_MEMBERS = 1000  # a larger story is labelled from its most recently stored articles (cost per batch)
+RELABEL_GROWTH = 0.1  # a story is labelled again once it grew by this share since its label (and at a run's end)
 
 Mode = Literal["auto", "online", "batch", "features"]
 MODES = ("auto", "online", "batch", "features")
@@ -185,6 +186,10 @@ class StoryUpdater:
         self._map: dict[int, int] = {}
         self._generation: str | None = None
         self._pending: list[int] = []  # article ids taken since the state was saved, in order
+        # size of each story when this updater last labelled it, and articles it got since: a
+        # story is labelled again when it grew by RELABEL_GROWTH (labelling reads its members)
+        self._label_size: dict[int, int] = {}
+        self._grown: Counter[int] = Counter()
         self._must_save = False  # a state was seeded: the stored one (if any) is not its ancestor
 
     # -- entry point ----------------------------------------------------------------------------
@@ -247,6 +252,7 @@ class StoryUpdater:
     def _forget(self) -> None:
         self._clusterer, self._map, self._generation = None, {}, None
         self._pending, self._must_save = [], False
+        self._label_size, self._grown = {}, Counter()
 
     def checkpoint(self) -> bool:
         """Save the online state if articles were taken since it was saved; whether it was.
@@ -254,12 +260,13 @@ class StoryUpdater:
         Skipped when another writer updated the stories meanwhile: its state is the newer one
         (it replayed this updater's pending articles when it loaded).
         """
-        if self._clusterer is None or not (self._pending or self._must_save):
+        if self._clusterer is None or not (self._pending or self._must_save or self._grown):
             return False
         with self.store.transaction():
             if self._meta().get("generation") != self._generation:
                 self._forget()
                 return False
+            self._relabel(list(self._grown), {}, self._clusterer.df)  # every label exact at the end
             self._save()
         return True
 
@@ -381,7 +388,12 @@ class StoryUpdater:
                     created += 1
                 assignments[i] = sid
             store.assign(assignments)
-            touched |= set(assignments.values())
+            self._grown.update(assignments.values())
+            touched |= {
+                sid
+                for sid, grown in self._grown.items()
+                if sid not in self._label_size or grown >= max(1.0, RELABEL_GROWTH * self._label_size[sid])
+            }
             self._relabel(touched, feats, c.df)
             self._pending.extend(numbers)
             if self._must_save or len(self._pending) >= SAVE_EVERY:
@@ -416,8 +428,11 @@ class StoryUpdater:
         """Label each story with its most central headline (``summarize``)."""
         for sid in sorted(story_ids):
             story = self.store.story(sid)
+            self._grown.pop(sid, None)
             if story is None or story.merged_into is not None or not story.members:
+                self._label_size.pop(sid, None)
                 continue
+            self._label_size[sid] = len(story.members)
             members = story.members[-LABEL_MEMBERS:]
             feats = load_features(self.store, [i for i in members if i not in known])
             feats.update({i: known[i] for i in members if i in known})
