@@ -39,6 +39,8 @@ bench: install
 	$(BIN)/python benchmarks/reuse_synthetic.py --sizes 1000,10000 --no-all-pairs
 	$(BIN)/python benchmarks/stories_chains.py
 	$(BIN)/python benchmarks/stories_googlenews.py
+	$(BIN)/python benchmarks/stories_stream.py --articles 50000
+	$(BIN)/python benchmarks/stories_spark.py --sizes 11109
 	$(BIN)/python benchmarks/service_load.py
 	$(BIN)/python benchmarks/semeval.py
 	$(BIN)/python benchmarks/score_pairs_speed.py --pairs 1907 --runs 1
