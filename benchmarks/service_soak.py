@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from _common import git_rev, machine
-from service_load import LIGHT, free_port, pct
+from service_load import free_port, pct, start_server
 
 # --- a seeded generator of invented news articles -------------------------------------------------
 
@@ -110,27 +110,6 @@ def public(a: dict) -> dict:
 
 
 # --- server and memory ----------------------------------------------------------------------------
-
-
-def start_server(port: int, db: Path, light: bool):
-    import subprocess
-
-    cmd = [str(Path(sys.executable).parent / "samestory"), "serve", "--db", str(db), "--port", str(port)]
-    cmd += LIGHT if light else ()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            sys.exit(f"the server exited: {proc.stderr.read()}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/health")
-            if conn.getresponse().status == 200:
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    sys.exit("the server did not start within 180 s")
 
 
 def descendants(pid: int) -> list[int]:

@@ -64,6 +64,7 @@ def session():
 @pytest.fixture
 def small_tasks(monkeypatch):
     monkeypatch.setattr(batch_mod, "BLOCK", 16)
+    monkeypatch.setattr(batch_mod, "SCORE_CHUNK", 100)
     monkeypatch.setattr(spark_stories, "TASK_EDGES", 40)
 
 
@@ -80,6 +81,7 @@ def test_spark_gives_the_local_stories(session, small_tasks, threshold):
     a, b, sim = knn_edges(feats, local_cfg)
     components = link_components(len(feats), a, b, sim, threshold)
     assert len(batch_mod.blocks(len(feats))) > 5
+    assert len(batch_mod.score_chunks(batch_mod.candidates([a * len(feats) + b]))) > 3  # several scoring tasks
     assert 5 < len(set(local)) < len(feats)
     assert any(len({local[i] for i in c.nodes}) > 1 for c in components)  # merges stopped inside one
     if threshold >= 0.2:  # at 0.1 the shared words chain everything into one component

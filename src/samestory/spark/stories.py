@@ -1,10 +1,11 @@
 """Batch story clustering as Spark jobs (``--engine spark``): the local engine's stages, mapped.
 
-Spark runs the two stages whose cost grows faster than the corpus: the neighbour search, one
-task per block of rows (:func:`~samestory.stories.batch.block_edges`, with the term matrices
-broadcast once), and average linkage, one task per group of components
-(:func:`~samestory.stories.batch.component_roots`). The driver keeps the features, joins the
-blocks' edges and cuts the graph into components. The same functions run on the same blocks
+Spark runs the stages whose cost grows faster than the corpus: the neighbour search, one task
+per block of rows (:func:`~samestory.stories.batch.block_candidates`, with the term matrices
+broadcast once), the scoring of the distinct candidate pairs, one task per chunk
+(:func:`~samestory.stories.batch.score_pairs`), and average linkage, one task per group of
+components (:func:`~samestory.stories.batch.component_roots`). The driver keeps the features,
+merges the blocks' candidates and cuts the graph into components. The same functions run on the same blocks
 and components, so the stories are those of ``--engine local`` (a test proves it).
 """
 
@@ -23,11 +24,14 @@ from samestory.stories.batch import (
     Component,
     NeighbourSearch,
     average_link_by_component,
-    block_edges,
+    block_candidates,
     blocks,
+    candidates,
     component_roots,
     join_edges,
     neighbour_search,
+    score_chunks,
+    score_pairs,
 )
 from samestory.stories.features import ArticleFeatures
 
@@ -40,8 +44,12 @@ TASK_EDGES = 200_000  # edges per average-link task: the many small components s
 # Task functions at module level: executors import them by name.
 
 
-def _block_task(search: Broadcast[NeighbourSearch], bounds: tuple[int, int]):
-    return block_edges(search.value, bounds)
+def _block_task(search: Broadcast[NeighbourSearch], bounds: tuple[int, int]) -> np.ndarray:
+    return block_candidates(search.value, bounds)
+
+
+def _score_task(search: Broadcast[NeighbourSearch], codes: np.ndarray) -> np.ndarray:
+    return score_pairs(search.value, codes)
 
 
 def _roots_task(components: list[Component]) -> list[np.ndarray]:
@@ -78,10 +86,11 @@ def cluster_batch(features: Sequence[ArticleFeatures], config: StoriesConfig) ->
         sc = spark.sparkContext
         shared = sc.broadcast(neighbour_search(features, config))
         try:
-            parts = map_in_order(sc, partial(_block_task, shared), blocks(len(features)))
+            codes = candidates(map_in_order(sc, partial(_block_task, shared), blocks(len(features))))
+            scored = map_in_order(sc, partial(_score_task, shared), score_chunks(codes))
         finally:
             shared.destroy()
-        a, b, sim = join_edges(parts, features, config)
+        a, b, sim = join_edges(codes, np.concatenate([np.zeros(0), *scored]), features, config)
         roots = average_link_by_component(len(features), a, b, sim, config.threshold, run=partial(_roots_on, sc))
         return founder_labels([f.id for f in features], roots)
     finally:

@@ -26,6 +26,7 @@ COMMON_DF = 0.05  # share of articles above which a term proposes no candidates.
 COMMON_MIN = 100  # ...once it is in more than this many (small sets are searched exactly)
 BLOCK = 512  # rows multiplied at once (bounds the dense block of scores)
 MIN_EDGE = 0.05  # similarities below this are left out of the graph
+SCORE_CHUNK = 1 << 18  # candidate pairs scored at once (read when called: tests make it small)
 
 
 def tfidf_matrix(features: Sequence[ArticleFeatures], df: DocumentFrequencies):
@@ -87,12 +88,9 @@ def blocks(n: int) -> list[tuple[int, int]]:
     return [(start, min(n, start + BLOCK)) for start in range(0, n, BLOCK)]
 
 
-def block_edges(search: NeighbourSearch, bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges ``(a, b, similarity)``, ``a < b``, from the rows in ``bounds`` to their candidates.
-
-    Pure: every engine runs it on the same blocks, and the similarity of a pair is computed the
-    same way whichever of its rows proposed it (an exact product of rows ``a`` and ``b``).
-    """
+def block_candidates(search: NeighbourSearch, bounds: tuple[int, int]) -> np.ndarray:
+    """The candidate pairs of the rows in ``bounds``, as sorted distinct codes ``a * n + b``
+    (``a < b``). Pure: every engine runs it on the same blocks."""
     start, stop = bounds
     k = search.k
     rows = np.arange(start, stop)
@@ -112,29 +110,38 @@ def block_edges(search: NeighbourSearch, bounds: tuple[int, int]) -> tuple[np.nd
     a, b = np.concatenate(a_parts).astype(np.int64), np.concatenate(b_parts).astype(np.int64)
     a, b = np.minimum(a, b), np.maximum(a, b)
     keep = a != b
-    codes = np.unique(a[keep] * search.n + b[keep])
+    return np.unique(a[keep] * search.n + b[keep])
+
+
+def score_pairs(search: NeighbourSearch, codes: np.ndarray) -> np.ndarray:
+    """The similarity of each pair ``a * n + b`` in ``codes``: the exact TF-IDF cosine, blended
+    with the vectors' at ``embed_weight``. Pure, and per pair: the chunking changes nothing."""
     a, b = codes // search.n, codes % search.n
-    x = search.x
+    x, emb = search.x, search.emb
     sim = np.asarray(x[a].multiply(x[b]).sum(axis=1), dtype=np.float64).ravel()
     if emb is not None:
         w = search.embed_weight
         sim = (1.0 - w) * sim + w * np.einsum("ij,ij->i", emb[a], emb[b]).astype(np.float64)
-    return a, b, sim
+    return sim
+
+
+def score_chunks(codes: np.ndarray) -> list[np.ndarray]:
+    """``codes`` cut into the pieces scored at once (bounds the sparse products' memory)."""
+    return [codes[i : i + SCORE_CHUNK] for i in range(0, len(codes), SCORE_CHUNK)]
 
 
 def join_edges(
-    parts: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]],
-    features: Sequence[ArticleFeatures],
-    config: StoriesConfig,
+    codes: np.ndarray, sim: np.ndarray, features: Sequence[ArticleFeatures], config: StoriesConfig
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The blocks' edges with near-duplicates added, each pair once, sorted by ``(a, b)``."""
+    """Edges ``(a, b, similarity)`` of the scored pairs (sorted distinct ``codes``) with the
+    near-duplicates added, each pair once, sorted by ``(a, b)``, the weak ones left out."""
     n = len(features)
-    parts = [*parts, _near_duplicates(features, config)]
-    a = np.concatenate([p[0] for p in parts]).astype(np.int64)
-    b = np.concatenate([p[1] for p in parts]).astype(np.int64)
-    sim = np.concatenate([p[2] for p in parts]).astype(np.float64)
+    da, db, dsim = _near_duplicates(features, config)
+    a = np.concatenate([codes // n, da]).astype(np.int64)
+    b = np.concatenate([codes % n, db]).astype(np.int64)
+    sim = np.concatenate([sim, dsim]).astype(np.float64)
     codes = a * n + b
-    # a pair from two blocks has one similarity; a near-duplicate's 1.0 wins over it
+    # a near-duplicate's 1.0 wins over the pair's similarity
     order = np.lexsort((-sim, codes))
     first = np.r_[True, codes[order][1:] != codes[order][:-1]] if len(order) else np.zeros(0, bool)
     a, b, sim = a[order][first], b[order][first], sim[order][first]
@@ -142,12 +149,19 @@ def join_edges(
     return a[keep], b[keep], sim[keep]
 
 
+def candidates(parts: Sequence[np.ndarray]) -> np.ndarray:
+    """The blocks' candidate codes, each pair once (two rows may propose each other)."""
+    return np.unique(np.concatenate([*parts, np.zeros(0, np.int64)]))
+
+
 def knn_edges(
     features: Sequence[ArticleFeatures], config: StoriesConfig, df: DocumentFrequencies | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Edges ``(a, b, similarity)`` with ``a < b``: each article to its nearest neighbours."""
     search = neighbour_search(features, config, df)
-    return join_edges([block_edges(search, bounds) for bounds in blocks(len(features))], features, config)
+    codes = candidates([block_candidates(search, bounds) for bounds in blocks(len(features))])
+    sim = np.concatenate([np.zeros(0), *(score_pairs(search, chunk) for chunk in score_chunks(codes))])
+    return join_edges(codes, sim, features, config)
 
 
 def _embeddings(features: Sequence[ArticleFeatures]) -> np.ndarray | None:
