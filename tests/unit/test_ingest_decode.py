@@ -128,3 +128,13 @@ def test_too_large_via_read_file(tmp_path):
 def test_sniff_binary_leaves_text_alone():
     assert sniff_binary(b"Plain text with tabs\tand form feeds\x0c.\r\n") is None
     assert sniff_binary("Кириллица".encode("cp1251")) is None
+
+
+def test_utf8_over_gives_the_size_only_when_over():
+    from samestory.ingest.decode import utf8_over
+
+    for text in ("", "abc", "é" * 10, "Паром", "\U0001f600" * 3, "a\udc80b"):
+        size = len(text.encode("utf-8", "surrogatepass"))
+        for limit in (0, 1, size - 1, size, size + 1, 4 * len(text)):
+            if limit >= 0:
+                assert utf8_over(text, limit) == (size if size > limit else None), (text, limit)

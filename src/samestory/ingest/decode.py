@@ -244,3 +244,12 @@ def stream_encoding(head: bytes, forced: str | None = None) -> tuple[str, bool]:
     if name.replace("-", "").lower() in ("utf8", "ascii", "utf8sig") or "\n".encode(name) != b"\n":
         return "utf-8", False
     return name, True
+
+
+def utf8_over(text: str, limit: int) -> int | None:
+    """The UTF-8 size of ``text`` when it is over ``limit`` bytes, else ``None``. A character
+    takes one to four bytes, so the text is encoded only when the answer depends on it."""
+    if 4 * len(text) <= limit:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return size if size > limit else None

@@ -25,7 +25,7 @@ from typing import IO, Any
 from samestory.config import IngestConfig
 from samestory.errors import InputError
 from samestory.ingest.article import Article, Rejected, content_id
-from samestory.ingest.decode import sniff_binary, stream_encoding
+from samestory.ingest.decode import sniff_binary, stream_encoding, utf8_over
 from samestory.ingest.records import csv_delimiter, loads_json
 
 log = logging.getLogger(__name__)
@@ -400,8 +400,7 @@ class PairReader:
         if not text:
             raise InputError(f"{key!r} is empty", reason="missing-field")
         limit = self.config.max_bytes
-        # UTF-8 never takes fewer bytes than characters, so only encode when it could matter
-        if len(text) > limit or (4 * len(text) > limit and len(text.encode("utf-8", "surrogatepass")) > limit):
+        if utf8_over(text, limit) is not None:
             raise InputError(f"{key!r} is over the limit of {limit:,} bytes per article", reason="too-large")
         return text
 

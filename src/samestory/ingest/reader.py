@@ -9,7 +9,7 @@ from pathlib import Path
 from samestory.config import IngestConfig
 from samestory.errors import InputError
 from samestory.ingest.article import Article, Rejected
-from samestory.ingest.decode import decode_bytes, read_limited
+from samestory.ingest.decode import decode_bytes, read_limited, utf8_over
 from samestory.ingest.discover import expand_inputs, format_by_content, format_by_name
 from samestory.ingest.plaintext import parse_plaintext
 from samestory.ingest.records import iter_csv, iter_jsonl
@@ -52,10 +52,7 @@ def _single(items: Iterator[Article | Rejected], source: str | None) -> Article:
 
 
 def _check_text(text: str, source: str | None, config: IngestConfig) -> None:
-    # UTF-8 never takes fewer bytes than characters, so only encode when it could matter
-    if len(text) > config.max_bytes or (
-        4 * len(text) > config.max_bytes and len(text.encode("utf-8", "surrogatepass")) > config.max_bytes
-    ):
+    if utf8_over(text, config.max_bytes) is not None:
         raise InputError(f"input is over the limit of {config.max_bytes:,} bytes", source=source, reason="too-large")
     if not text.strip():
         raise InputError("empty (no text, or whitespace only)", source=source, reason="empty")

@@ -21,6 +21,7 @@ from samestory.config import FieldMap, IngestConfig
 from samestory.errors import InputError
 from samestory.ingest.article import Article, Rejected, Segment, content_id
 from samestory.ingest.dates import parse_published
+from samestory.ingest.decode import utf8_over
 from samestory.ingest.outlets import outlet_from_url
 
 _CSV_DELIMITERS = ",;\t|"
@@ -59,15 +60,10 @@ def record_article(
         raise InputError(
             f"field {fields.text!r} is a {type(text_value).__name__}, not a string", source=source, reason="malformed"
         )
-    # UTF-8 never takes fewer bytes than characters, so only encode when it could matter
-    if max_bytes is not None and 4 * len(text_value) > max_bytes:
-        size = len(text_value.encode("utf-8", "surrogatepass"))
-        if size > max_bytes:
-            raise InputError(
-                f"text is {size:,} bytes, over the limit of {max_bytes:,} per article",
-                source=source,
-                reason="too-large",
-            )
+    if max_bytes is not None and (size := utf8_over(text_value, max_bytes)) is not None:
+        raise InputError(
+            f"text is {size:,} bytes, over the limit of {max_bytes:,} per article", source=source, reason="too-large"
+        )
     lead = len(text_value) - len(text_value.lstrip())
     text = text_value.strip()
     title = _opt_str(rec, fields.title, source)

@@ -11,6 +11,7 @@ from typing import Any
 from samestory.config import FieldMap, IngestConfig
 from samestory.errors import InputError
 from samestory.ingest.article import Article
+from samestory.ingest.decode import utf8_over
 from samestory.ingest.reader import read_bytes, read_text
 from samestory.ingest.records import record_article
 from samestory.service.models import ArticleIn
@@ -31,8 +32,8 @@ def read_article(item: ArticleIn, where: str, config: IngestConfig, stored: Mapp
             raise InputError(f"no stored article with id {item.article_id}", source=where, reason="unknown-article")
         return from_stored(found)
     if item.text is not None:
-        size = len(item.text.encode("utf-8", "surrogatepass"))
-        if size > config.max_bytes:  # the limit raw and raw_base64 (and every file read) are held to
+        size = utf8_over(item.text, config.max_bytes)
+        if size is not None:  # the limit raw and raw_base64 (and every file read) are held to
             raise InputError(
                 f"text is {size:,} bytes, over the limit of {config.max_bytes:,} per article",
                 source=where,

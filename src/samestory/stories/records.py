@@ -13,6 +13,7 @@ from typing import Any
 
 from samestory.ingest.article import Rejected
 from samestory.ingest.dates import parse_published
+from samestory.ingest.decode import utf8_over
 from samestory.ingest.outlets import outlet_from_url
 from samestory.ingest.records import loads_json
 
@@ -55,11 +56,9 @@ def iter_records(
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
-        if max_bytes is not None and 4 * len(line) > max_bytes:
-            size = len(line.encode("utf-8", "surrogatepass"))
-            if size > max_bytes:
-                yield Rejected(where, "too-large", f"record is {size:,} bytes, over the limit of {max_bytes:,}")
-                continue
+        if max_bytes is not None and (size := utf8_over(line, max_bytes)) is not None:
+            yield Rejected(where, "too-large", f"record is {size:,} bytes, over the limit of {max_bytes:,}")
+            continue
         try:
             obj = loads_json(line)
         except json.JSONDecodeError as exc:
