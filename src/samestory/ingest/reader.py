@@ -131,7 +131,8 @@ def iter_file(path: Path, config: IngestConfig) -> Iterator[Article | Rejected]:
         limit = _file_limit(path, fmt, source, config)
         data = read_limited(path, limit, source=source)
         text, encoding = decode_bytes(data, source=source, encoding=config.encoding, max_bytes=limit)
-        if limit > config.max_bytes and fmt is None and format_by_content(text) != "jsonl":
+        fmt = fmt or format_by_content(text)
+        if limit > config.max_bytes and fmt not in ("jsonl", "csv"):  # one article, over its limit
             raise InputError(
                 f"file is {len(data):,} bytes, over the limit of {config.max_bytes:,} (raise max_bytes to read it)",
                 source=source,
