@@ -157,6 +157,15 @@ class CompareConfig:
 _SPARK_MASTER = re.compile(r"local(\[(\*|[1-9]\d*)(,\d+)?\])?|(spark|k8s)://\S+|yarn")
 
 
+def _check_engine(engine: str, spark_master: object) -> None:
+    """The ``engine`` and ``spark_master`` of a stage that runs locally or on Spark."""
+    _check(engine in ("local", "spark"), f"engine must be local or spark, got {engine!r}")
+    _check(
+        isinstance(spark_master, str) and _SPARK_MASTER.fullmatch(spark_master) is not None,
+        f"spark_master must be local[*], local[N], spark://HOST:PORT, yarn or k8s://URL, got {spark_master!r}",
+    )
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class ReuseConfig:
     """Text reuse across a corpus (``samestory reuse``).
@@ -188,12 +197,8 @@ class ReuseConfig:
     work_dir: str | None = None
 
     def __post_init__(self) -> None:
-        _check(self.engine in ("local", "spark"), f"engine must be local or spark, got {self.engine!r}")
+        _check_engine(self.engine, self.spark_master)
         _check(self.n_process is None or self.n_process >= 1, f"n_process must be at least 1, got {self.n_process}")
-        _check(
-            isinstance(self.spark_master, str) and _SPARK_MASTER.fullmatch(self.spark_master) is not None,
-            f"spark_master must be local[*], local[N], spark://HOST:PORT, yarn or k8s://URL, got {self.spark_master!r}",
-        )
         _check(1 <= self.ngram <= 32, f"ngram must be in [1, 32], got {self.ngram}")
         _check(1 <= self.window <= 64, f"window must be in [1, 64], got {self.window}")
         _check(self.max_df >= 2, f"max_df must be at least 2, got {self.max_df}")
@@ -250,11 +255,7 @@ class StoriesConfig:
 
     def __post_init__(self) -> None:
         _check(bool(self.mode), "mode must be a registered clusterer name")
-        _check(self.engine in ("local", "spark"), f"engine must be local or spark, got {self.engine!r}")
-        _check(
-            isinstance(self.spark_master, str) and _SPARK_MASTER.fullmatch(self.spark_master) is not None,
-            f"spark_master must be local[*], local[N], spark://HOST:PORT, yarn or k8s://URL, got {self.spark_master!r}",
-        )
+        _check_engine(self.engine, self.spark_master)
         for name in ("threshold", "merge_threshold", "near_duplicate", "embed_weight"):
             v = getattr(self, name)
             _check((v is None and name == "merge_threshold") or 0.0 <= v <= 1.0, f"{name} must be in [0, 1], got {v}")
