@@ -74,3 +74,14 @@ def test_registry_lists_known_names():
         reg.create("fancy")
     with pytest.raises(ConfigError, match="already registered"):
         reg.register("plain")(make_plain)
+
+
+def test_stories_engine_and_spark_master_are_checked_like_reuse():
+    from samestory.config import ReuseConfig, StoriesConfig
+
+    for cls in (ReuseConfig, StoriesConfig):
+        assert cls(engine="spark", spark_master="local[2]").engine == "spark"
+        with pytest.raises(ConfigError, match="engine must be local or spark"):
+            cls(engine="dask")
+        with pytest.raises(ConfigError, match="spark_master must be"):
+            cls(engine="spark", spark_master="sc://host:15002")
