@@ -10,25 +10,17 @@ from samestory.api import Samestory
 from samestory.config import StoriesConfig
 from samestory.service.articles import from_stored
 from samestory.store.base import Store, StoredArticle
-from samestory.stories.views import StoryView, story_view
+from samestory.stories.views import sorted_stories, story_view, views_of
 
 
 def story_page(
     store: Store, *, min_size: int, sort: Literal["recent", "size"], offset: int, limit: int
 ) -> dict[str, Any]:
     """A page of live stories, without their article lists (``GET /stories/{id}`` has them)."""
-    stories = store.stories(min_size=min_size)
-    if sort == "recent":
-        stories.sort(key=lambda s: (s.last_seen is not None, s.last_seen, s.size, s.id), reverse=True)
-    else:  # as samestory stories lists them: largest first, then the most recent
-        stories.sort(key=lambda s: (-s.size, -(s.last_seen.toordinal() if s.last_seen else 0), s.id))
-    out = []
-    for s in stories[offset : offset + limit]:
-        full = store.story(s.id)
-        if full is not None:
-            view = StoryView.of(full, store.get_many(full.members).values()).to_dict()
-            del view["articles"]
-            out.append(view)
+    stories = sorted_stories(store, min_size=min_size, sort=sort)
+    out = [view.to_dict() for view in views_of(store, stories[offset : offset + limit])]
+    for view in out:
+        del view["articles"]
     return {"stories": out, "total": len(stories)}
 
 

@@ -110,13 +110,28 @@ def story_view(store: Store, story_id: int) -> tuple[StoryView, int | None] | No
     return StoryView.of(story, store.get_many(story.members).values()), merged_from
 
 
-def list_stories(store: Store, *, min_size: int = 1, limit: int | None = None) -> list[StoryView]:
-    """Live stories with at least ``min_size`` articles, largest first, then the most recent."""
+def sorted_stories(store: Store, *, min_size: int = 1, sort: str = "size") -> list[Story]:
+    """Live stories with at least ``min_size`` articles: ``size`` puts the largest first, then
+    the most recent; ``recent`` the most recently seen first."""
     stories = store.stories(min_size=min_size)
-    stories.sort(key=lambda s: (-s.size, -(s.last_seen.toordinal() if s.last_seen else 0), s.id))
+    if sort == "recent":
+        stories.sort(key=lambda s: (s.last_seen is not None, s.last_seen, s.size, s.id), reverse=True)
+    else:
+        stories.sort(key=lambda s: (-s.size, -(s.last_seen.toordinal() if s.last_seen else 0), s.id))
+    return stories
+
+
+def views_of(store: Store, stories: Iterable[Story]) -> list[StoryView]:
+    """The view of each of these stories (those still in the store)."""
     out = []
-    for s in stories[:limit] if limit is not None else stories:
+    for s in stories:
         full = store.story(s.id)
         if full is not None:
             out.append(StoryView.of(full, store.get_many(full.members).values()))
     return out
+
+
+def list_stories(store: Store, *, min_size: int = 1, limit: int | None = None) -> list[StoryView]:
+    """Live stories with at least ``min_size`` articles, largest first, then the most recent."""
+    stories = sorted_stories(store, min_size=min_size)
+    return views_of(store, stories[:limit] if limit is not None else stories)
