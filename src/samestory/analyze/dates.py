@@ -36,6 +36,7 @@ from samestory.analyze import _dates_lang as tables
 from samestory.analyze._dates_lang import DateLang
 from samestory.analyze._dates_langs import LANGS
 from samestory.analyze._dates_scan import _MERGE_GAP, _NEVER, _Cand, _code, _Lang
+from samestory.analyze.spans import SpanSet
 from samestory.analyze.types import DateMention
 
 __all__ = ["DateFinder", "find_dates"]
@@ -44,9 +45,11 @@ __all__ = ["DateFinder", "find_dates"]
 def _select(text: str, cands: list[_Cand], ref: date | None) -> list[DateMention]:
     """Longest candidates first, no overlaps; clock times join an adjacent day or take the reference."""
     cands.sort(key=lambda c: (c.start - c.end, c.start))
+    claimed = SpanSet()
     taken: list[_Cand] = []
     for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        if claimed.free(c.start, c.end):
+            claimed.add(c.start, c.end)
             taken.append(c)
     taken.sort(key=lambda c: c.start)
     out: list[DateMention] = []

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from samestory.analyze.gazetteer import Gazetteer, NameMatch
 from samestory.analyze.names import clean_span, fold, org_key, person_key, strip_titles
 from samestory.analyze.recognizers import RawMention, Recognizer, recognizers
 from samestory.analyze.sentences import split_sentences
+from samestory.analyze.spans import SpanSet
 from samestory.analyze.types import Entity, Place
 from samestory.errors import ConfigError
 
@@ -65,6 +66,12 @@ class EntityExtractor:
             if rec.supports(language):
                 return rec
         return self._recognizer("heuristic")
+
+    def load(self, languages: Iterable[str]) -> None:
+        """Load the gazetteer and the models for ``languages`` now rather than on first use."""
+        _ = self.gazetteer
+        for lang in languages:
+            self.recognizer_for(lang).load(lang)
 
     def extract(self, text: str, language: str) -> tuple[list[Entity], list[Place]]:
         return self.extract_many([text], [language])[0]
@@ -127,18 +134,16 @@ def resolve_mentions(
     the recogniser missed, and give each person the fullest name the article uses."""
     entities: list[Entity] = []
     places: list[Place] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = SpanSet()
+    free = taken.free
 
     def add_entity(ent: Entity) -> None:
         entities.append(ent)
-        taken.append((ent.start, ent.end))
+        taken.add(ent.start, ent.end)
 
     def add_place(p: Place) -> None:
         places.append(p)
-        taken.append((p.start, p.end))
+        taken.add(p.start, p.end)
 
     for m in sorted(mentions, key=lambda r: (r.start, -r.end)):
         span = _trim(text, m.start, m.end)

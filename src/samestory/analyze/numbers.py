@@ -46,6 +46,7 @@ from samestory.analyze._numbers_lang import NumLang
 from samestory.analyze._numbers_langs import LANGS
 from samestory.analyze.lexicon import CONCEPT_INDEX, SNOWBALL
 from samestory.analyze.types import NumberMention
+from samestory.analyze.spans import SpanSet
 
 __all__ = ["NumberFinder", "find_numbers", "value_key"]
 
@@ -541,9 +542,11 @@ class NumberFinder:
 
 def _select(cands: list[_Cand]) -> list[NumberMention]:
     cands.sort(key=lambda c: (c.start - c.end, c.start))
+    claimed = SpanSet()
     taken: list[_Cand] = []
     for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        if claimed.free(c.start, c.end):
+            claimed.add(c.start, c.end)
             taken.append(c)
     return [c.mention for c in sorted(taken, key=lambda c: c.start)]
 
