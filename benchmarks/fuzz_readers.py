@@ -2,6 +2,7 @@
 and the worst time and memory per input.
 
   python benchmarks/fuzz_readers.py [--inputs 5000] [--seed 0] [--analyze-every 10] [--max-chars 200000]
+                                   [--time-limit 60]
 
 Each input is a file from ``tests/fuzz/fuzz_inputs.make_input`` (random bytes; scrapes, JSON
 Lines, CSV and HTML truncated, corrupted, legacy- or mixed-encoded, with zero-width and bidi
@@ -9,7 +10,8 @@ controls), read with ``iter_articles`` as ``samestory ingest`` reads it; the art
 ``--analyze-every``-th input go through the full analysis (real models). Every article and span
 is checked with the test invariants; any other exception is a failure, printed with its seed.
 Then the fixed pathological inputs (5 MB single line, 100k tiny sentences, HTML nested 10,000
-deep, JSON nested 100,000 deep) are timed one by one with the peak RSS after each.
+deep, JSON nested 100,000 deep) are timed one by one with the peak RSS after each; one whose
+analysis runs over ``--time-limit`` (``[analyze] time_limit``) is rejected, as the CLI rejects it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from fuzz_inputs import check_analysis, check_item, make_input  # noqa: E402
 
 from samestory.analyze.pipeline import Analyzer  # noqa: E402
 from samestory.config import AnalyzeConfig, IngestConfig  # noqa: E402
+from samestory.errors import AnalysisTimeout  # noqa: E402
 from samestory.ingest import iter_articles  # noqa: E402
 from samestory.ingest.article import Article  # noqa: E402
 
@@ -71,9 +74,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--analyze-every", type=int, default=10, help="analyse the articles of every Nth input")
     ap.add_argument("--max-chars", type=int, default=AnalyzeConfig().max_chars, help="AnalyzeConfig.max_chars")
+    ap.add_argument("--time-limit", type=float, default=AnalyzeConfig().time_limit, help="AnalyzeConfig.time_limit")
     args = ap.parse_args()
-    print(f"# {machine()}; samestory {git_rev()}")
-    analyzer = Analyzer(AnalyzeConfig(max_chars=args.max_chars))
+    print(f"# {machine()}; samestory {git_rev()}; max_chars {args.max_chars}, time_limit {args.time_limit:g} s")
+    analyzer = Analyzer(AnalyzeConfig(max_chars=args.max_chars, time_limit=args.time_limit))
     analyzer.warm_up()
     tmp = Path(tempfile.mkdtemp(prefix="fuzz-"))
     # the HTML extractor and the encoding detector are imported on first use: not a cost per input
@@ -131,13 +135,20 @@ def main() -> int:
         items = list(iter_articles([path]))
         read_s = time.perf_counter() - t0
         an_s = 0.0
+        kinds_seen = set()
         for item in items:
             check_item(item)
             if isinstance(item, Article):
                 t0 = time.perf_counter()
-                check_analysis(item.text[: args.max_chars], analyzer.analyze(item))
+                try:
+                    check_analysis(item.text[: args.max_chars], analyzer.analyze(item))
+                    kinds_seen.add("article")
+                except AnalysisTimeout:
+                    kinds_seen.add("rejected:time-limit")
                 an_s += time.perf_counter() - t0
-        kinds = ", ".join(sorted({"article" if isinstance(x, Article) else f"rejected:{x.reason}" for x in items}))
+            else:
+                kinds_seen.add(f"rejected:{item.reason}")
+        kinds = ", ".join(sorted(kinds_seen))
         print(f"  {label}: read {read_s:.2f} s, analysis {an_s:.2f} s, {kinds}; peak RSS {rss_mb():.0f} MB", flush=True)
         path.unlink()
     return 1 if failures else 0

@@ -25,7 +25,7 @@ from samestory.compare import Comparison, Dimensions, Side, compare_sides, score
 from samestory.config import EmbedConfig, Settings
 from samestory.embed import Encoder, Vectors, embed_articles, make_encoder
 from samestory.embed.process import EncoderProcess, EncoderProcessError
-from samestory.errors import ConfigError, MissingDependencyError
+from samestory.errors import AnalysisError, ConfigError, MissingDependencyError
 from samestory.ingest import read_file
 from samestory.ingest.article import Article, Rejected
 from samestory.ingest.pairs import PairRecord
@@ -83,6 +83,8 @@ def _plan(batch: list[PairRecord | Rejected]) -> tuple[dict[int, tuple], dict[tu
 
 
 def _why(exc: BaseException) -> str:
+    if type(exc) is AnalysisError:  # already "Type: message" of what failed inside
+        return str(exc)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
@@ -139,9 +141,12 @@ class Samestory:
             pool = ThreadPoolExecutor(max_workers=1)  # both steps spend most of their time in native code
             future = pool.submit(embed_articles, self.encoder, titles, texts)
         with pool:
-            analyses = self.analyze(articles)
+            analyses = list(self.analyzer.analyze_many(articles, keep_going=True))
             vectors = future.result()
-        return [Side(a, an, v) for a, an, v in zip(articles, analyses, vectors)]
+        for art, an in zip(articles, analyses):
+            if isinstance(an, AnalysisError):  # name the article that failed, not its batch
+                raise type(an)(f"{art.source or art.id}: {an}") from an
+        return [Side(a, an, v) for a, an, v in zip(articles, analyses, vectors)]  # type: ignore[arg-type]
 
     def compare(self, a: Article, b: Article) -> Comparison:
         sa, sb = self.prepare([a, b])
@@ -285,9 +290,9 @@ class Samestory:
                 out.append(Side(art, an, vec))  # type: ignore[arg-type]
         return out
 
-    def _analyze(self, articles: list[Article]) -> list[Analysis]:
+    def _analyze(self, articles: list[Article]) -> list[Analysis | AnalysisError]:
         try:
-            return list(self.analyzer.analyze_many(articles))
+            return list(self.analyzer.analyze_many(articles, keep_going=True))
         except Exception:
             self.analyzer.close()  # a dead worker breaks the pool: start a new one for the next batch
             raise

@@ -72,18 +72,22 @@ class IngestConfig:
 class AnalyzeConfig:
     """Article analysis. ``ner`` is ``auto`` (the shipped model for the language, else the
     gazetteer) or a registered recogniser name; ``language`` forces the language instead of
-    detecting it; ``n_process`` > 1 runs NER in worker processes for batches."""
+    detecting it; ``n_process`` > 1 runs NER in worker processes for batches. Only the first
+    ``max_chars`` characters of a text are analysed, and an article whose analysis runs over
+    ``time_limit`` seconds (0: no limit) is rejected with that reason while the rest go on."""
 
     ner: str = "auto"
     language: str | None = None
     n_process: int = 1
     batch_size: int = 32
     max_chars: int = 1_000_000
+    time_limit: float = 60.0
 
     def __post_init__(self) -> None:
         _check(self.n_process >= 1, f"n_process must be at least 1, got {self.n_process}")
         _check(self.batch_size >= 1, f"batch_size must be at least 1, got {self.batch_size}")
         _check(self.max_chars > 0, f"max_chars must be positive, got {self.max_chars}")
+        _check(self.time_limit >= 0, f"time_limit must be >= 0 (0: no limit), got {self.time_limit}")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

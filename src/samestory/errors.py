@@ -35,6 +35,14 @@ class MissingDependencyError(SamestoryError):
     """An optional dependency is not installed; the message names the ``pip install`` that fixes it."""
 
 
+class AnalysisError(SamestoryError):
+    """One article could not be analysed; batch jobs reject it with this message and go on."""
+
+
+class AnalysisTimeout(AnalysisError):
+    """The analysis of an article ran past ``[analyze] time_limit``."""
+
+
 class WorkerError(SamestoryError):
     """A worker process died (killed, out of memory), or Spark gave up on a job."""
 

@@ -7,9 +7,7 @@ from hypothesis import strategies as st
 
 from samestory.analyze.spans import SpanSet
 
-spans = st.lists(
-    st.tuples(st.integers(0, 200), st.integers(1, 30)).map(lambda t: (t[0], t[0] + t[1])), max_size=80
-)
+spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30)).map(lambda t: (t[0], t[0] + t[1])), max_size=80)
 
 
 @given(spans)

@@ -88,10 +88,10 @@ def test_articles_shared_by_pairs_are_analysed_once(ss):
     seen: list[tuple[str, str | None]] = []
     original = ss.analyzer.analyze_many
 
-    def spy(articles):
+    def spy(articles, **kw):
         articles = list(articles)
         seen.extend((a.id, a.language) for a in articles)
-        return original(articles)
+        return original(articles, **kw)
 
     ss.analyzer.analyze_many = spy  # a spy: the real analysis still runs
     out = list(ss.score_pairs(recs))

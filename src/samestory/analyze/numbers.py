@@ -45,8 +45,8 @@ from samestory.analyze import _numbers_lang as tables
 from samestory.analyze._numbers_lang import NumLang
 from samestory.analyze._numbers_langs import LANGS
 from samestory.analyze.lexicon import CONCEPT_INDEX, SNOWBALL
-from samestory.analyze.types import NumberMention
 from samestory.analyze.spans import SpanSet
+from samestory.analyze.types import NumberMention
 
 __all__ = ["NumberFinder", "find_numbers", "value_key"]
 

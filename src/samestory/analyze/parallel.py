@@ -9,12 +9,14 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from samestory.analyze.pipeline import Analyzer
     from samestory.analyze.types import Analysis
+    from samestory.errors import AnalysisError
     from samestory.ingest.article import Article
 
 # The analyser of a worker process. Set once by the pool's initializer in each worker; the
@@ -27,9 +29,9 @@ def _init_worker(analyzer: Analyzer) -> None:
     _worker = analyzer
 
 
-def _analyze_chunk(chunk: Sequence[Article]) -> list[Analysis]:
+def _analyze_chunk(chunk: Sequence[Article], keep_going: bool) -> list[Analysis | AnalysisError]:
     assert _worker is not None, "worker not initialised"
-    return _worker.analyze_batch(chunk)
+    return _worker.analyze_each(chunk) if keep_going else _worker.analyze_batch(chunk)  # type: ignore[return-value]
 
 
 class AnalysisPool:
@@ -45,11 +47,12 @@ class AnalysisPool:
             initargs=(analyzer,),
         )
 
-    def map(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+    def map(self, articles: Iterable[Article], *, keep_going: bool = False) -> Iterator[Analysis]:
+        """Analyses in input order (see ``Analyzer.analyze_many`` for ``keep_going``)."""
         it = iter(articles)
         chunks = iter(lambda: list(islice(it, self.chunk_size)), [])
-        for result in self._executor.map(_analyze_chunk, chunks):
-            yield from result
+        for result in self._executor.map(partial(_analyze_chunk, keep_going=keep_going), chunks):
+            yield from result  # type: ignore[misc]
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -9,12 +9,17 @@ from itertools import chain, islice
 from samestory.analyze.credits import find_credits
 from samestory.analyze.dates import DateFinder
 from samestory.analyze.language import LanguageDetector
+from samestory.analyze.limit import time_limit
 from samestory.analyze.numbers import NumberFinder
 from samestory.analyze.quotes import find_quotes
 from samestory.analyze.sentences import split_sentences
 from samestory.analyze.types import Analysis, Entity, Place
 from samestory.config import AnalyzeConfig
+from samestory.errors import AnalysisError, ConfigError, MissingDependencyError
 from samestory.ingest.article import Article
+
+# Errors that stop a whole run rather than one article
+_FATAL = (ConfigError, MissingDependencyError, MemoryError)
 
 
 def reference_date(article: Article, language: str = "en", *, finder: DateFinder | None = None) -> date | None:
@@ -68,17 +73,19 @@ class Analyzer:
     def analyze(self, article: Article) -> Analysis:
         return next(iter(self.analyze_many([article])))
 
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+    def analyze_many(self, articles: Iterable[Article], *, keep_going: bool = False) -> Iterator[Analysis]:
         """Analyses in input order; in worker processes when ``n_process`` > 1 and the input
-        holds more than one batch."""
+        holds more than one batch. An article that cannot be analysed (or runs over
+        ``time_limit``) raises, or with ``keep_going`` stands as its ``AnalysisError``."""
         it = iter(articles)
         first = list(islice(it, self.config.batch_size + 1))
         if self.config.n_process > 1 and len(first) > self.config.batch_size:
-            yield from self._parallel().map(chain(first, it))
+            yield from self._parallel().map(chain(first, it), keep_going=keep_going)
             return
         it = chain(first, it)
+        analyze = self.analyze_each if keep_going else self.analyze_batch
         while batch := list(islice(it, self.config.batch_size)):
-            yield from self.analyze_batch(batch)
+            yield from analyze(batch)  # type: ignore[misc]
 
     def _parallel(self):
         if self._pool is None:
@@ -106,15 +113,43 @@ class Analyzer:
         self.close()
 
     def analyze_batch(self, batch: Sequence[Article]) -> list[Analysis]:
-        """Analyse a batch in this process (one NER call for all of it)."""
+        """Analyse a batch in this process (one NER call for all of it).
+
+        The batch as a whole gets ``time_limit`` (a normal article takes a few hundredths of a
+        second); over it, ``AnalysisTimeout`` is raised and callers analyse each article alone
+        (``analyze_each``). Models load before the clock starts.
+        """
         limit = self.config.max_chars
-        langs = [self.language_of(a) for a in batch]
+        langs = [self.language_of(a) for a in batch]  # on a bounded sample of the text
+        self.extractor.load({lang for lang, _ in langs})
         texts = [a.text[:limit] for a in batch]
-        found = self.extractor.extract_many(texts, [lang for lang, _ in langs])
-        return [
-            self._finish(article, text, lang, score, ents, places)
-            for article, text, (lang, score), (ents, places) in zip(batch, texts, langs, found)
-        ]
+        what = "the analysis" if len(batch) == 1 else f"the analysis of a batch of {len(batch)} articles"
+        with time_limit(self.config.time_limit, what):
+            found = self.extractor.extract_many(texts, [lang for lang, _ in langs])
+            return [
+                self._finish(article, text, lang, score, ents, places)
+                for article, text, (lang, score), (ents, places) in zip(batch, texts, langs, found)
+            ]
+
+    def analyze_each(self, batch: Sequence[Article]) -> list[Analysis | AnalysisError]:
+        """``analyze_batch``, but when the batch fails each article is analysed alone, and one
+        that fails alone stands as its ``AnalysisError`` (the reason to reject it)."""
+        try:
+            return list(self.analyze_batch(batch))
+        except _FATAL:
+            raise
+        except Exception as exc:
+            if len(batch) == 1:
+                return [_as_error(exc)]
+        out: list[Analysis | AnalysisError] = []
+        for article in batch:
+            try:
+                out.extend(self.analyze_batch([article]))
+            except _FATAL:
+                raise
+            except Exception as exc:
+                out.append(_as_error(exc))
+        return out
 
     def _finish(
         self,
@@ -144,3 +179,13 @@ class Analyzer:
             quotes=tuple(quotes),
             credits=tuple(credits),
         )
+
+
+def _as_error(exc: Exception) -> AnalysisError:
+    """The exception as an ``AnalysisError`` whose message says what failed (and that pickles,
+    to cross back from a worker process)."""
+    if isinstance(exc, AnalysisError):
+        return exc
+    err = AnalysisError(f"{type(exc).__name__}: {exc}")
+    err.__cause__ = exc  # the traceback for a log (lost if it crosses from a worker process)
+    return err

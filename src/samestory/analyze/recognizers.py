@@ -36,6 +36,10 @@ class Recognizer(Protocol):
 
     def supports(self, language: str) -> bool: ...
 
+    def load(self, language: str) -> None:
+        """Load the model for ``language`` now (so that its loading is not timed with an article)."""
+        ...
+
     def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]: ...
 
 
@@ -157,6 +161,9 @@ class SpacyRecognizer:
             self._nlp[language] = nlp
         return self._nlp[language]
 
+    def load(self, language: str) -> None:
+        self._load(language)
+
     def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]:
         return _in_chunks(lambda pieces: self._recognize(pieces, language), texts)
 
@@ -201,6 +208,9 @@ class NatashaRecognizer:
             )
         return self._parts
 
+    def load(self, language: str) -> None:
+        self._load()
+
     def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]:
         return _in_chunks(self._recognize, texts)
 
@@ -244,6 +254,9 @@ class HeuristicRecognizer:
 
     def supports(self, language: str) -> bool:
         return True
+
+    def load(self, language: str) -> None:
+        pass  # no model
 
     def recognize_many(self, texts: Sequence[str], language: str) -> list[list[RawMention]]:
         return [self._one(t, language) for t in texts]

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from samestory.cli import commands
-from samestory.errors import ConfigError, InputError, MissingDependencyError, SamestoryError
+from samestory.errors import AnalysisError, ConfigError, InputError, MissingDependencyError, SamestoryError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT, EXIT_MISSING = 0, 1, 2, 3
 
@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.run(args) or EXIT_OK)
-    except (InputError, ConfigError) as exc:
+    except (InputError, ConfigError, AnalysisError) as exc:
         print(f"samestory: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except MissingDependencyError as exc:

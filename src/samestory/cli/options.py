@@ -57,6 +57,13 @@ def add_analyze(p: argparse.ArgumentParser) -> None:
     g.add_argument("--language", help="force the language (ISO 639-1) instead of detecting it")
     g.add_argument("--ner", help="entity recogniser: auto (default), spacy, natasha or gazetteer")
     g.add_argument("--n-process", type=int, metavar="N", help="worker processes for NER in batches (default 1)")
+    g.add_argument(
+        "--article-time-limit",
+        type=float,
+        metavar="S",
+        help="seconds the analysis of one article may take; over it the article is rejected with that "
+        "reason and the rest go on (default 60; 0: no limit)",
+    )
 
 
 def add_compare(p: argparse.ArgumentParser) -> None:
@@ -280,7 +287,12 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             "max_file_bytes": a.get("max_file_bytes"),
             "fields": fields,
         },
-        "analyze": {"language": a.get("language"), "ner": a.get("ner"), "n_process": a.get("n_process")},
+        "analyze": {
+            "language": a.get("language"),
+            "ner": a.get("ner"),
+            "n_process": a.get("n_process"),
+            "time_limit": a.get("article_time_limit"),
+        },
         "embed": {"encoder": a.get("encoder")},
         "align": _align_overrides(a),
         "compare": {

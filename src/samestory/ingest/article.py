@@ -132,7 +132,9 @@ class Rejected:
     """An input a batch could not read, and why; batches report these and go on."""
 
     source: str
-    reason: str  # short code: empty, binary, too-large, undecodable, unknown-format, malformed, missing-field
+    # short code: empty, binary, too-large, undecodable, unknown-format, malformed, missing-field,
+    # failed, time-limit
+    reason: str
     message: str
 
     def to_dict(self) -> dict[str, Any]:

@@ -35,6 +35,7 @@ def _line(label: str, values: list[str]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from samestory.analyze.pipeline import Analyzer
+    from samestory.errors import AnalysisError, AnalysisTimeout
     from samestory.ingest import iter_articles
     from samestory.ingest.article import Article, Rejected
 
@@ -49,7 +50,12 @@ def run(args: argparse.Namespace) -> int:
             note_encoding(item)
             articles.append(item)
     analyzer = Analyzer(settings.analyze)
-    for article, an in zip(articles, analyzer.analyze_many(articles)):
+    for article, an in zip(articles, analyzer.analyze_many(articles, keep_going=True)):
+        if isinstance(an, AnalysisError):  # this article alone failed or ran over the time limit
+            reason = "time-limit" if isinstance(an, AnalysisTimeout) else "failed"
+            report_rejected(Rejected(article.source or article.id, reason, str(an)))
+            status = 2
+            continue
         if args.json:
             emit_json({"article": article.to_dict(), "analysis": an.to_dict()}, lines=True)
             continue
