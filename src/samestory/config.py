@@ -106,18 +106,21 @@ class EmbedConfig:
 class AlignConfig:
     """Passage alignment. Seeds are shared runs of ``seed_words`` words; seeds on nearby
     diagonals join while the gap is at most ``max_gap_words`` on both sides; passages shorter
-    than ``min_passage_words`` are dropped. A sentence counts as shared when at least
-    ``sentence_shared`` of its characters lie in passages."""
+    than ``min_passage_words`` are dropped, and so are those whose share of identical words
+    (``Passage.similarity``) is under ``min_similarity``. A sentence counts as shared when at
+    least ``sentence_shared`` of its characters lie in passages."""
 
     seed_words: int = 3
     max_gap_words: int = 12
     min_passage_words: int = 6
+    min_similarity: float = 0.0
     sentence_shared: float = 0.5
 
     def __post_init__(self) -> None:
         _check(self.seed_words >= 1, f"seed_words must be at least 1, got {self.seed_words}")
         _check(self.max_gap_words >= 0, f"max_gap_words must be >= 0, got {self.max_gap_words}")
         _check(self.min_passage_words >= 1, f"min_passage_words must be >= 1, got {self.min_passage_words}")
+        _check(0.0 <= self.min_similarity <= 1.0, f"min_similarity must be in [0, 1], got {self.min_similarity}")
         _check(0.0 < self.sentence_shared <= 1.0, f"sentence_shared must be in (0, 1], got {self.sentence_shared}")
 
 
@@ -179,12 +182,13 @@ class ReuseConfig:
     articles (boilerplate, stock phrases) are dropped, and a pair needs ``min_shared`` shared
     n-grams. Pair filters: ``different_outlets``, ``max_days`` apart, ``same_language`` (an
     unknown outlet, day or language never excludes a pair). Passages with fewer than
-    ``min_passage_words`` matched words are dropped. ``engine`` is ``local`` (forked processes,
-    ``n_process`` of them, default all cores) or ``spark`` (PySpark at ``spark_master``:
+    ``min_passage_words`` matched words, or fewer than ``min_similarity`` of their words
+    identical (a paraphrase, a template filled in with other facts), are dropped. ``engine`` is
+    ``local`` (forked processes, ``n_process`` of them, default all cores) or ``spark`` (PySpark at ``spark_master``:
     ``local[*]``, ``local[N]``, or a cluster's ``spark://``, ``yarn`` or ``k8s://`` URL); both
     give the same output. ``work_dir`` keeps checkpoints of the candidate and alignment stages so
     a rerun resumes.
-    See ``docs/reuse.md`` for how the defaults were chosen.
+    See ``docs/benchmarks.md`` (text reuse) for how the defaults were chosen.
     """
 
     engine: str = "local"
@@ -195,6 +199,7 @@ class ReuseConfig:
     max_df: int = 100
     min_shared: int = 3
     min_passage_words: int = 15
+    min_similarity: float = 0.75
     different_outlets: bool = False
     max_days: int | None = None
     same_language: bool = False
@@ -208,6 +213,7 @@ class ReuseConfig:
         _check(self.max_df >= 2, f"max_df must be at least 2, got {self.max_df}")
         _check(self.min_shared >= 1, f"min_shared must be at least 1, got {self.min_shared}")
         _check(self.min_passage_words >= 1, f"min_passage_words must be at least 1, got {self.min_passage_words}")
+        _check(0.0 <= self.min_similarity <= 1.0, f"min_similarity must be in [0, 1], got {self.min_similarity}")
         _check(self.max_days is None or self.max_days >= 0, f"max_days must be >= 0, got {self.max_days}")
 
 

@@ -85,7 +85,7 @@ def align_texts(
     covered_x = covered_y = 0
     for tiles in raw:
         p, matched, nx, ny = _passage(tiles, x, y)
-        if matched < cfg.min_passage_words:
+        if matched < cfg.min_passage_words or p.similarity < cfg.min_similarity:
             continue
         passages.append(_mirror(p) if swap else p)
         covered_x += nx

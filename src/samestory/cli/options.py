@@ -125,6 +125,14 @@ def add_reuse(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="drop passages with fewer matched words (default 15)",
     )
+    g.add_argument(
+        "--min-similarity",
+        dest="reuse_min_similarity",
+        type=float,
+        metavar="X",
+        help="drop passages with a smaller share of identical words: paraphrases, templates filled in with "
+        "other facts (default 0.75)",
+    )
 
 
 def add_align(p: argparse.ArgumentParser) -> None:
@@ -147,6 +155,13 @@ def add_align(p: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         help="drop passages with fewer matched words (default 6; verbatim 20)",
+    )
+    g.add_argument(
+        "--min-similarity",
+        dest="align_min_similarity",
+        type=float,
+        metavar="X",
+        help="drop passages with a smaller share of identical words (default 0: show every shared passage)",
     )
     g.add_argument(
         "--sentence-shared",
@@ -266,6 +281,7 @@ def _align_overrides(a: dict) -> dict:
         "seed_words": a.get("seed_words"),
         "max_gap_words": a.get("max_gap_words"),
         "min_passage_words": a.get("align_min_passage_words"),
+        "min_similarity": a.get("align_min_similarity"),
         "sentence_shared": a.get("sentence_shared"),
     }
     out.update({k: v for k, v in flags.items() if v is not None})
@@ -314,6 +330,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             "max_days": a.get("max_days"),
             "same_language": a.get("same_language"),
             "min_passage_words": a.get("reuse_min_passage_words"),
+            "min_similarity": a.get("reuse_min_similarity"),
         },
         "store": {"url": a.get("db"), "batch_size": a.get("store_batch_size")},
         "service": {

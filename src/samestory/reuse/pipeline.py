@@ -63,8 +63,8 @@ class ReuseResult:
 
 
 def reuse_align_config(reuse: ReuseConfig, align: AlignConfig) -> AlignConfig:
-    """The alignment settings of a reuse run: the align stage's, with reuse's passage minimum."""
-    return dataclasses.replace(align, min_passage_words=reuse.min_passage_words)
+    """The alignment settings of a reuse run: the align stage's, with reuse's passage minimums."""
+    return dataclasses.replace(align, min_passage_words=reuse.min_passage_words, min_similarity=reuse.min_similarity)
 
 
 def find_candidates(
