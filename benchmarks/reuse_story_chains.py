@@ -24,8 +24,8 @@ coder's labels are the truth, the second coder's are shown beside every flagged 
   of one article is the other's text. Counts at other coverage levels are printed too, and the
   level the README's 25 (not defined there) would need. The definition uses the same aligner, so
   recall over reprints measures the candidate index, not the aligner.
-* **Variants**: the pipeline again in this process with ``--different-outlets``, ``--max-df``
-  and ``--min-passage-words`` changed, to see what each does to the false pairs and recall.
+* **Variants**: the pipeline again in this process with ``--different-outlets``, ``--max-df``,
+  ``--min-passage-words`` and ``--min-similarity`` changed, to see what each does to the false pairs and recall.
 """
 
 from __future__ import annotations
@@ -174,6 +174,10 @@ def main() -> None:
         ("--min-passage-words 10", {"min_passage_words": 10}),
         ("--min-passage-words 20", {"min_passage_words": 20}),
         ("--min-passage-words 25", {"min_passage_words": 25}),
+        ("--min-similarity 0 (no filter)", {"min_similarity": 0.0}),
+        ("--min-similarity 0.7", {"min_similarity": 0.7}),
+        ("--min-similarity 0.8", {"min_similarity": 0.8}),
+        ("--min-similarity 0.9", {"min_similarity": 0.9}),
     ]
     for name, change in variants:
         _, _, _, recs = in_process(corpus_dir, n_process=args.n_process, **change)
