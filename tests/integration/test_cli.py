@@ -101,6 +101,13 @@ def test_compare_bundled_example_json():
 
 
 @pytest.mark.slow
+def test_an_article_compared_with_itself_is_the_same_story_at_the_top_of_the_scale():
+    r = run_cli("compare", str(EXAMPLES / "wire.txt"), str(EXAMPLES / "wire.txt"), "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["same_story"] is True and out["dimensions"]["Overall"] <= 1.2
+
+
 def test_compare_bundled_unrelated_is_different():
     r = run_cli("compare", str(EXAMPLES / "wire.txt"), str(EXAMPLES / "unrelated.txt"), "--json")
     assert r.returncode == 0, r.stderr

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from samestory.compare.model import FORMAT, ScorerModel, Tree, TreeEnsemble
+from samestory.compare.model import FORMAT, TREES_ONLY, Blend, Linear, ScorerModel, Standardizer, Tree, TreeEnsemble
 from samestory.compare.scorers import TrainedScorer
 from samestory.compare.types import DIMENSIONS
 from samestory.errors import ConfigError
@@ -35,18 +35,52 @@ def test_tree_walk_batch_and_single_row_agree():
     assert np.allclose([ens.predict(x[i : i + 1])[0] for i in range(len(x))], expected)
 
 
-def test_json_round_trip_and_clipping(tmp_path):
-    dims = {d: TreeEnsemble(1.5, (stump(0, 0.5, -2.0, 5.0, False),)) for d in DIMENSIONS}
-    model = ScorerModel(("body_cosine",), dims, {"note": "test"})
+def _model() -> ScorerModel:
+    x = np.array([[0.1, 2.0], [0.9, NAN], [0.5, 4.0]])
+    std = Standardizer.fit(x)
+    dims = {
+        d: Blend(TreeEnsemble(1.5, (stump(0, 0.5, -2.0, 5.0, False),)), Linear(np.array([0.5, 0.0, -1.0]), 2.0))
+        for d in DIMENSIONS
+    }
+    return ScorerModel(("body_cosine", "dates"), dims, {"note": "test"}, std)
+
+
+def test_standardizer_imputes_indicates_scales_and_stays_in_the_training_range():
+    x = np.array([[0.0, 1.0], [1.0, NAN], [2.0, 3.0]])
+    std = Standardizer.fit(x)
+    z = std.transform(x)
+    assert z.shape == (3, 3)  # two features and one missing-value column (only "dates" can be missing)
+    assert np.allclose(z.mean(0), 0.0) and np.allclose(z.std(0), 1.0, atol=1e-6)
+    assert np.allclose(std.median, [1.0, 2.0]) and std.indicate.tolist() == [1]
+    far = std.transform(np.array([[50.0, -50.0]]))
+    assert np.allclose(far[0, :2], [z[:, 0].max(), z[:, 1].min()])  # held at the training range
+
+
+def test_a_blend_is_the_mean_of_trees_and_ridge_and_round_trips(tmp_path):
+    model = _model()
+    x = np.array([[0.1, 2.0], [0.9, NAN]])
+    z = model.standardizer.transform(x)
+    b = model.dimensions["Overall"]
+    expected = np.clip((b.trees.predict(x) + z @ np.array([0.5, 0.0, -1.0]) + 2.0) / 2, 1.0, 4.0)
+    assert np.allclose(model.predict(x)["Overall"], expected)
     path = tmp_path / "m.json.gz"
     model.save(path)
     again = ScorerModel.load(path)
-    assert again.features == ("body_cosine",) and again.info == {"note": "test"}
-    out = again.predict(np.array([[0.1], [0.9]]))
-    assert out["Overall"].tolist() == [1.0, 4.0]  # 1.5 - 2 and 1.5 + 5, clipped to the scale
+    assert again.features == ("body_cosine", "dates") and again.info == {"note": "test"}
+    assert np.allclose(again.predict(x)["Overall"], expected)
     assert np.isnan(again.vector({})).all()  # an absent feature is missing, not zero
-    model.save(tmp_path / "again.json.gz")
+    again.save(tmp_path / "again.json.gz")
     assert (tmp_path / "again.json.gz").read_bytes() == path.read_bytes()  # reproducible bytes
+
+
+def test_a_trees_only_model_of_the_first_format_still_loads(tmp_path):
+    tree = TreeEnsemble(1.5, (stump(0, 0.5, -2.0, 5.0, False),))
+    old = {"format": TREES_ONLY, "features": ["body_cosine"], "dimensions": {d: tree.to_dict() for d in DIMENSIONS}}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old))
+    model = ScorerModel.load(path)
+    assert model.standardizer is None
+    assert model.predict(np.array([[0.1], [0.9]]))["Overall"].tolist() == [1.0, 4.0]  # 1.5 - 2, 1.5 + 5, clipped
 
 
 def test_wrong_format_is_a_config_error(tmp_path):
@@ -63,28 +97,24 @@ def test_shipped_model_scores_on_the_scale_and_orders_pairs():
     info = scorer.model.info
     assert info["metrics"]["dimensions"]["Overall"] > 0.7  # recorded held-out correlation
     assert set(scorer.model.dimensions) == set(DIMENSIONS)
-    copy = {
-        "body_cosine": 0.97,
-        "lead_cosine": 0.98,
-        "title_cosine": 0.95,
-        "sent_best_min": 0.95,
-        "sent_best_max": 0.97,
-        "reuse_shorter": 0.9,
-        "reuse_longer": 0.5,
-        "people": 1.0,
-        "places": 1.0,
-    }
-    unrelated = {
-        "body_cosine": 0.05,
-        "lead_cosine": 0.02,
-        "title_cosine": 0.0,
-        "sent_best_min": 0.2,
-        "sent_best_max": 0.25,
-        "reuse_shorter": 0.0,
-        "reuse_longer": 0.0,
-        "people": 0.0,
-        "places": 0.0,
-    }
-    a, b = scorer.score(copy).to_dict(), scorer.score(unrelated).to_dict()
+    # every similarity feature at the highest (copy) or lowest (unrelated) value seen in training,
+    # the others at their median: the corners where a linear model would extrapolate
+    from samestory.compare.train import SIMILARITY_FEATURES
+
+    m = scorer.model
+    n = len(m.features)
+    high = m.standardizer.high[:n] * m.standardizer.scale[:n] + m.standardizer.mean[:n]
+    low = m.standardizer.low[:n] * m.standardizer.scale[:n] + m.standardizer.mean[:n]
+
+    def corner(values):
+        return {
+            f: float(v if any(s in f for s in SIMILARITY_FEATURES) else med)
+            for f, v, med in zip(m.features, values, m.standardizer.median)
+        }
+
+    a, b = scorer.score(corner(high)).to_dict(), scorer.score(corner(low)).to_dict()
     assert all(1.0 <= v <= 4.0 for v in (*a.values(), *b.values()))
-    assert a["Overall"] < 2.0 < 3.0 < b["Overall"]
+    assert a["Overall"] < 2.0 < 3.0 < b["Overall"]  # 2.0: the same-story threshold
+    # beyond the training range the linear part is held at its edge: no wilder than the corner
+    beyond = scorer.score({f: v + 10 if v > 0 else v for f, v in corner(high).items()}).to_dict()
+    assert beyond["Overall"] <= a["Overall"] + 0.1

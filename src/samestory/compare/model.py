@@ -1,15 +1,19 @@
-"""The trained scorer's model: one gradient-boosted tree ensemble per dimension, as plain JSON.
+"""The trained scorer's model, as plain JSON: per dimension, the mean of two regressors.
 
-The artefact holds numbers only (thresholds, leaf values, feature names), read by a numpy
-predictor here, so it does not depend on pickle or on the version of the library that trained it
-(``scripts/train_scorer.py`` uses scikit-learn's ``HistGradientBoostingRegressor`` and checks that
-this predictor reproduces it).
+A gradient-boosted tree ensemble reads the features as they are; a ridge regression reads them
+standardised (missing values imputed with the training median, plus an indicator column for each
+feature that can be missing). The artefact holds numbers only (thresholds, leaf values,
+coefficients), read by the numpy
+predictors here, so it does not depend on pickle or on the version of the library that trained it
+(``scripts/train_scorer.py`` uses scikit-learn and checks that these predictors reproduce it).
+A model of the first format (trees only) still loads.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,7 +24,8 @@ import numpy as np
 
 from samestory.errors import ConfigError
 
-FORMAT = "samestory-trees/1"
+FORMAT = "samestory-scorer/2"
+TREES_ONLY = "samestory-trees/1"  # the first format: one tree ensemble per dimension
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -142,13 +147,117 @@ class TreeEnsemble:
         return cls(float(np.ravel(model._baseline_prediction)[0]), tuple(trees))
 
 
+def _floats(a: np.ndarray) -> list[float]:
+    return [round(float(v), 9) for v in np.ravel(a)]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Standardizer:
+    """Feature rows to standardised rows: NaN becomes the training median, each feature listed in
+    ``indicate`` adds a 0/1 column for "was missing", then every column is centred, scaled and
+    held within its training range (``low``, ``high``): a linear model extrapolates wildly
+    outside it (a verbatim copy has reuse and style features beyond any training pair)."""
+
+    median: np.ndarray
+    indicate: np.ndarray  # int64 indices of features that get a missing-value column
+    mean: np.ndarray
+    scale: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+
+    @classmethod
+    def fit(cls, x: np.ndarray) -> Standardizer:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a column missing everywhere: median 0
+            median = np.nanmedian(x, axis=0)
+        median = np.where(np.isnan(median), 0.0, median)
+        indicate = np.flatnonzero(np.isnan(x).any(0)).astype(np.int64)
+        z = cls._extend(x, median, indicate)
+        mean, scale = z.mean(0), z.std(0) + 1e-9
+        z = (z - mean) / scale
+        return cls(median, indicate, mean, scale, z.min(0), z.max(0))
+
+    @staticmethod
+    def _extend(x: np.ndarray, median: np.ndarray, indicate: np.ndarray) -> np.ndarray:
+        missing = np.isnan(x)
+        return np.hstack([np.where(missing, median, x), missing[:, indicate].astype(np.float64)])
+
+    def transform(self, x: np.ndarray) -> np.ndarray:
+        z = (self._extend(x, self.median, self.indicate) - self.mean) / self.scale
+        return np.clip(z, self.low, self.high)
+
+    def to_dict(self) -> dict[str, list]:
+        return {
+            "median": _floats(self.median),
+            "indicate": self.indicate.tolist(),
+            "mean": _floats(self.mean),
+            "scale": _floats(self.scale),
+            "low": _floats(self.low),
+            "high": _floats(self.high),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Sequence]) -> Standardizer:
+        return cls(
+            np.asarray(d["median"], dtype=np.float64),
+            np.asarray(d["indicate"], dtype=np.int64),
+            np.asarray(d["mean"], dtype=np.float64),
+            np.asarray(d["scale"], dtype=np.float64),
+            np.asarray(d["low"], dtype=np.float64),
+            np.asarray(d["high"], dtype=np.float64),
+        )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Linear:
+    """``intercept + z @ coef`` on standardised rows (a ridge regression)."""
+
+    coef: np.ndarray
+    intercept: float
+
+    def predict(self, z: np.ndarray) -> np.ndarray:
+        return z @ self.coef + self.intercept
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"coef": _floats(self.coef), "intercept": round(self.intercept, 9)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Linear:
+        return cls(np.asarray(d["coef"], dtype=np.float64), float(d["intercept"]))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Blend:
+    """One dimension's regressors; the prediction is their mean. ``linear`` reads rows
+    standardised by the model's ``Standardizer``; a model without it is trees only."""
+
+    trees: TreeEnsemble
+    linear: Linear | None = None
+
+    def predict(self, x: np.ndarray, z: np.ndarray | None) -> np.ndarray:
+        if self.linear is None or z is None:
+            return self.trees.predict(x)
+        return (self.trees.predict(x) + self.linear.predict(z)) / 2
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"trees": self.trees.to_dict()}
+        if self.linear is not None:
+            out["linear"] = self.linear.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Blend:
+        return cls(TreeEnsemble.from_dict(d["trees"]), Linear.from_dict(d["linear"]) if "linear" in d else None)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class ScorerModel:
     """The seven dimension models over one feature vector; ``info`` keeps how it was trained."""
 
     features: tuple[str, ...]
-    dimensions: Mapping[str, TreeEnsemble]
+    dimensions: Mapping[str, Blend]
     info: Mapping[str, Any] = field(default_factory=dict)
+    standardizer: Standardizer | None = None
 
     def vector(self, features: Mapping[str, float]) -> np.ndarray:
         """The model's input row from a feature mapping; an absent feature is NaN (missing)."""
@@ -156,18 +265,19 @@ class ScorerModel:
 
     def predict(self, x: np.ndarray) -> dict[str, np.ndarray]:
         """Each dimension's prediction for the rows of ``x``, clipped to the 1-4 scale."""
-        return {dim: np.clip(m.predict(x), 1.0, 4.0) for dim, m in self.dimensions.items()}
+        z = self.standardizer.transform(x) if self.standardizer is not None else None
+        return {dim: np.clip(m.predict(x, z), 1.0, 4.0) for dim, m in self.dimensions.items()}
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": FORMAT,
-                "features": list(self.features),
-                "dimensions": {d: m.to_dict() for d, m in self.dimensions.items()},
-                "info": dict(self.info),
-            },
-            separators=(",", ":"),
-        )
+        out: dict[str, Any] = {
+            "format": FORMAT,
+            "features": list(self.features),
+            "dimensions": {d: m.to_dict() for d, m in self.dimensions.items()},
+            "info": dict(self.info),
+        }
+        if self.standardizer is not None:
+            out["standardizer"] = self.standardizer.to_dict()
+        return json.dumps(out, separators=(",", ":"))
 
     def save(self, path: str | Path) -> None:
         """Write gzipped JSON, byte-identical for the same model (no timestamp in the gzip header)."""
@@ -176,10 +286,15 @@ class ScorerModel:
     @classmethod
     def from_json(cls, text: str | bytes) -> ScorerModel:
         d = json.loads(text)
-        if d.get("format") != FORMAT:
-            raise ConfigError(f"not a samestory scorer model (format {d.get('format')!r}, expected {FORMAT!r})")
-        dims = {name: TreeEnsemble.from_dict(m) for name, m in d["dimensions"].items()}
-        return cls(tuple(d["features"]), dims, d.get("info", {}))
+        fmt = d.get("format")
+        if fmt == TREES_ONLY:
+            dims = {name: Blend(TreeEnsemble.from_dict(m)) for name, m in d["dimensions"].items()}
+            return cls(tuple(d["features"]), dims, d.get("info", {}))
+        if fmt != FORMAT:
+            raise ConfigError(f"not a samestory scorer model (format {fmt!r}, expected {FORMAT!r})")
+        dims = {name: Blend.from_dict(m) for name, m in d["dimensions"].items()}
+        std = Standardizer.from_dict(d["standardizer"]) if "standardizer" in d else None
+        return cls(tuple(d["features"]), dims, d.get("info", {}), std)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ScorerModel:
