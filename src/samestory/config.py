@@ -74,7 +74,8 @@ class AnalyzeConfig:
     gazetteer) or a registered recogniser name; ``language`` forces the language instead of
     detecting it; ``n_process`` > 1 runs NER in worker processes for batches. Only the first
     ``max_chars`` characters of a text are analysed, and an article whose analysis runs over
-    ``time_limit`` seconds (0: no limit) is rejected with that reason while the rest go on."""
+    ``time_limit`` seconds (0: no limit) is rejected with that reason while the rest go on (in
+    the CLI and its worker processes; the service bounds whole requests with its own limit)."""
 
     ner: str = "auto"
     language: str | None = None

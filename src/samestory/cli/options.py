@@ -52,11 +52,15 @@ def add_ingest(
         )
 
 
-def add_analyze(p: argparse.ArgumentParser) -> None:
+def add_analyze(p: argparse.ArgumentParser, *, time_limit: bool = True) -> None:
+    """Analysis options (``AnalyzeConfig``); ``time_limit=False`` where the analysis runs off the
+    main thread (the service), which the per-article limit cannot interrupt."""
     g = p.add_argument_group("analysis")
     g.add_argument("--language", help="force the language (ISO 639-1) instead of detecting it")
     g.add_argument("--ner", help="entity recogniser: auto (default), spacy, natasha or gazetteer")
     g.add_argument("--n-process", type=int, metavar="N", help="worker processes for NER in batches (default 1)")
+    if not time_limit:
+        return
     g.add_argument(
         "--article-time-limit",
         type=float,

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_service(p)
     add_store(p, batch=True)
     add_ingest(p, formats=("auto", "text", "html"), fields=False)
-    add_analyze(p)
+    add_analyze(p, time_limit=False)  # requests are bounded by --time-limit instead
     add_compare(p)
     p.set_defaults(run=run)
 
