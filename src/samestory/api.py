@@ -25,7 +25,7 @@ from samestory.compare import Comparison, Dimensions, Side, compare_sides, score
 from samestory.config import EmbedConfig, Settings
 from samestory.embed import Encoder, Vectors, embed_articles, make_encoder
 from samestory.embed.process import EncoderProcess, EncoderProcessError
-from samestory.errors import AnalysisError, ConfigError, MissingDependencyError
+from samestory.errors import AnalysisError, ConfigError, MissingDependencyError, why
 from samestory.ingest import read_file
 from samestory.ingest.article import Article, Rejected
 from samestory.ingest.pairs import PairRecord
@@ -80,12 +80,6 @@ def _plan(batch: list[PairRecord | Rejected]) -> tuple[dict[int, tuple], dict[tu
             distinct.setdefault(ka, a)
             distinct.setdefault(kb, b)
     return keys, distinct
-
-
-def _why(exc: BaseException) -> str:
-    if type(exc) is AnalysisError:  # already "Type: message" of what failed inside
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 class Samestory:
@@ -257,7 +251,7 @@ class Samestory:
                     raise
                 except Exception as exc:
                     log.debug("comparison failed", exc_info=True)
-                    yield Rejected(rec.location, "failed", f"pair {rec.pair_id}: comparison failed: {_why(exc)}")
+                    yield Rejected(rec.location, "failed", f"pair {rec.pair_id}: comparison failed: {why(exc)}")
                 else:
                     yield rec, dims
 
@@ -283,9 +277,9 @@ class Samestory:
         out: list[Side | str] = []
         for art, an, vec in zip(articles, analyses, vectors):
             if isinstance(an, BaseException):
-                out.append(f"could not be analysed: {_why(an)}")
+                out.append(f"could not be analysed: {why(an)}")
             elif isinstance(vec, BaseException):
-                out.append(f"could not be embedded: {_why(vec)}")
+                out.append(f"could not be embedded: {why(vec)}")
             else:
                 out.append(Side(art, an, vec))  # type: ignore[arg-type]
         return out

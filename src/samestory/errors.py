@@ -49,3 +49,10 @@ class WorkerError(SamestoryError):
 
 class StoreError(SamestoryError):
     """The article store failed (unreachable database, bad schema version...)."""
+
+
+def why(exc: BaseException) -> str:
+    """One line saying what failed: ``Type: message`` (an ``AnalysisError`` already says it)."""
+    if type(exc) is AnalysisError:
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

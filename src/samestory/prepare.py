@@ -16,8 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from samestory.compare.features import Side
-from samestory.embed.vectors import embed_articles
-from samestory.errors import WorkerError
+from samestory.embed.vectors import Vectors, embed_articles
+from samestory.errors import AnalysisError, WorkerError, why
 
 if TYPE_CHECKING:
     from samestory.analyze.pipeline import Analyzer
@@ -36,26 +36,38 @@ def _init_worker(analyzer: Analyzer, encoder: Encoder) -> None:
     _worker = (analyzer, encoder)
 
 
-def _prepare(analyzer: Analyzer, encoder: Encoder, articles: Sequence[Article]) -> list[Side]:
-    analyses = analyzer.analyze_batch(list(articles))
-    vectors = embed_articles(encoder, [a.title for a in articles], [a.text for a in articles])
-    return [Side(a, an, v) for a, an, v in zip(articles, analyses, vectors)]
+def _embed_each(encoder: Encoder, articles: Sequence[Article]) -> list[Vectors | str]:
+    """The vectors of the articles, in one call; when that fails, of each alone, an article that
+    fails alone becoming the reason it failed."""
+    try:
+        return list(embed_articles(encoder, [a.title for a in articles], [a.text for a in articles]))
+    except Exception:
+        log.debug("embedding failed; embedding %d articles one by one", len(articles), exc_info=True)
+    out: list[Vectors | str] = []
+    for art in articles:
+        try:
+            out.extend(embed_articles(encoder, [art.title], [art.text]))
+        except Exception as exc:
+            out.append(f"could not be embedded: {why(exc)}")
+    return out
 
 
 def _prepare_chunk(articles: Sequence[Article]) -> list[Side | str]:
-    """The sides of a chunk; an article that fails alone becomes the reason it failed."""
+    """The sides of a chunk; an article that fails alone becomes the reason it failed (the
+    analyser retries a failed chunk article by article; only analysed articles are embedded)."""
     assert _worker is not None, "worker not initialised"
     analyzer, encoder = _worker
-    try:
-        return list(_prepare(analyzer, encoder, articles))
-    except Exception:
-        log.debug("chunk failed; preparing its %d articles one by one", len(articles), exc_info=True)
+    analyses = analyzer.analyze_each(list(articles))
+    ok = [i for i, an in enumerate(analyses) if not isinstance(an, AnalysisError)]
+    vectors = dict(zip(ok, _embed_each(encoder, [articles[i] for i in ok])))
     out: list[Side | str] = []
-    for art in articles:
-        try:
-            out.extend(_prepare(analyzer, encoder, [art]))
-        except Exception as exc:
-            out.append(f"could not be prepared: {type(exc).__name__}: {exc}")
+    for i, (art, an) in enumerate(zip(articles, analyses)):
+        if isinstance(an, AnalysisError):
+            out.append(f"could not be analysed: {why(an)}")
+        elif isinstance(vectors[i], str):
+            out.append(vectors[i])  # type: ignore[arg-type]
+        else:
+            out.append(Side(art, an, vectors[i]))  # type: ignore[arg-type]
     return out
 
 
