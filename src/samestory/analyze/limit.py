@@ -31,8 +31,11 @@ def time_limit(seconds: float | None, what: str = "the analysis") -> Iterator[No
     """Raise ``AnalysisTimeout`` in the body once it has run ``seconds``; no limit when ``None``
     or where it cannot be armed (see ``can_limit``). An outer limit already running keeps
     precedence when it ends first, and otherwise goes on afterwards with the time it had left."""
-    outer = signal.getitimer(signal.ITIMER_REAL)[0] if can_limit() else 0.0
-    if not seconds or not can_limit() or 0 < outer <= seconds:  # none, or an outer limit comes first
+    if not seconds or not can_limit():
+        yield
+        return
+    outer = signal.getitimer(signal.ITIMER_REAL)[0]
+    if 0 < outer <= seconds:  # an outer limit comes first: it governs
         yield
         return
     armed = True

@@ -15,7 +15,7 @@ import gzip
 import json
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -188,23 +188,17 @@ class Standardizer:
 
     def to_dict(self) -> dict[str, list]:
         return {
-            "median": _floats(self.median),
-            "indicate": self.indicate.tolist(),
-            "mean": _floats(self.mean),
-            "scale": _floats(self.scale),
-            "low": _floats(self.low),
-            "high": _floats(self.high),
+            f.name: getattr(self, f.name).tolist() if f.name == "indicate" else _floats(getattr(self, f.name))
+            for f in fields(self)
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Sequence]) -> Standardizer:
         return cls(
-            np.asarray(d["median"], dtype=np.float64),
-            np.asarray(d["indicate"], dtype=np.int64),
-            np.asarray(d["mean"], dtype=np.float64),
-            np.asarray(d["scale"], dtype=np.float64),
-            np.asarray(d["low"], dtype=np.float64),
-            np.asarray(d["high"], dtype=np.float64),
+            **{
+                f.name: np.asarray(d[f.name], dtype=np.int64 if f.name == "indicate" else np.float64)
+                for f in fields(cls)
+            }
         )
 
 
