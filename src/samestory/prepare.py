@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from samestory.compare.features import Side
 from samestory.embed.vectors import Vectors, embed_articles
-from samestory.errors import AnalysisError, WorkerError, why
+from samestory.errors import AnalysisError, ConfigError, MissingDependencyError, WorkerError, why
 
 if TYPE_CHECKING:
     from samestory.analyze.pipeline import Analyzer
@@ -41,6 +41,8 @@ def _embed_each(encoder: Encoder, articles: Sequence[Article]) -> list[Vectors |
     fails alone becoming the reason it failed."""
     try:
         return list(embed_articles(encoder, [a.title for a in articles], [a.text for a in articles]))
+    except (ConfigError, MissingDependencyError):  # the setup, not an article: stop the run
+        raise
     except Exception:
         log.debug("embedding failed; embedding %d articles one by one", len(articles), exc_info=True)
     out: list[Vectors | str] = []
