@@ -7,8 +7,9 @@
    ``compare.features.pair_features``), features cached in ``--cache`` (not committed);
 2. five-fold cross-validation grouped by article gives held-out predictions and their Pearson
    correlations (per dimension, per language pair, same- vs cross-language);
-3. the models of each dimension (gradient-boosted trees and a ridge regression; their mean is
-   the score) are fitted on all pairs but three scraping failures and written as gzipped JSON to
+3. the models of each dimension (gradient-boosted trees, a ridge regression and an additive
+   spline model; their mean is the score, pulled to the mean for texts of site notices) are
+   fitted on all pairs but three scraping failures and written as gzipped JSON to
    ``src/samestory/data/scorer.json.gz``, with the command, the data digest and the metrics
    in ``src/samestory/data/scorer.metrics.json``.
 """
@@ -96,10 +97,14 @@ def main(argv: list[str] | None = None) -> int:
         "article_groups": len(set(groups.tolist())),
         "command": "python scripts/train_scorer.py",
         "model": {
-            "kind": "per dimension, the mean of HistGradientBoostingRegressor (raw features) and Ridge "
-            "(standardised features, median-imputed, missing-value indicators, clipped to the training range)",
+            "kind": "per dimension, the mean of HistGradientBoostingRegressor (raw features), Ridge "
+            "(standardised features, median-imputed, missing-value indicators, clipped to the training range) "
+            "and Ridge over those and their cubic spline basis (an additive model); then pulled towards the "
+            "training mean by the furniture share",
             "params": train.HGB_PARAMS,
             "ridge_alpha": train.RIDGE_ALPHA,
+            "spline_knots": train.SPLINE_KNOTS,
+            "shrink": {"feature": train.SHRINK_FEATURE, "weight": train.SHRINK_WEIGHT},
             "left_out_of_training": f"pairs with reuse_longer >= {train.FURNITURE_REUSE} (scraping failures)",
             "monotonic_decreasing_in": [n for n, c in zip(names, train.monotonic_constraints(names)) if c < 0],
         },

@@ -108,6 +108,26 @@ def test_an_article_compared_with_itself_is_the_same_story_at_the_top_of_the_sca
     assert out["same_story"] is True and out["dimensions"]["Overall"] <= 1.2
 
 
+@pytest.mark.slow
+def test_a_site_notice_is_flagged_and_scored_at_the_training_mean(tmp_path):
+    from samestory.compare.model import ScorerModel
+
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "Diese Website verwendet Cookies. Bitte aktivieren Sie Cookies in Ihrem Browser, um fortzufahren. "
+        "Mit der Nutzung stimmen Sie unserer Datenschutzerklärung zu.\n",
+        encoding="utf-8",
+    )
+    r = run_cli("compare", str(notice), str(EXAMPLES / "wire.txt"), "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["a"]["furniture"] == 1.0 and out["b"]["furniture"] == 0.0
+    prior = ScorerModel.load().shrink.prior  # a text of notices only says nothing: the mean
+    assert all(abs(out["dimensions"][d] - prior[d]) <= 0.0005 for d in prior)  # JSON rounds to 3 places
+    report = run_cli("compare", str(notice), str(EXAMPLES / "wire.txt")).stdout
+    assert "note: 100% of A's sentences read like a site's notices" in report
+
+
 def test_compare_bundled_unrelated_is_different():
     r = run_cli("compare", str(EXAMPLES / "wire.txt"), str(EXAMPLES / "unrelated.txt"), "--json")
     assert r.returncode == 0, r.stderr

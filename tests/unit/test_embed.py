@@ -73,3 +73,24 @@ def test_use_pooled_vectors_match_the_encoder():
     (alone,), _, body_alone = enc.encode_article(sentences[:1], 1)
     assert alone @ direct[0] > 0.9999 and body_alone @ direct[0] > 0.9999  # one sentence: no context
     assert np.isclose(np.linalg.norm(body_v), 1.0, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_site_notices_are_told_from_news_in_several_languages():
+    enc = make_encoder(EmbedConfig(encoder="use"))
+    notices = {
+        "de": "Diese Website verwendet Cookies. Bitte aktivieren Sie Cookies in Ihrem Browser, um fortzufahren.",
+        "pl": "Wyłącz blokowanie reklam, aby czytać nasze artykuły. Możesz też dodać wyjątek dla naszej strony.",
+        "en": "Subscribe to keep reading. This article is for subscribers only. Already a member? Log in.",
+    }
+    news = {
+        "en": "The river burst its banks on Tuesday night. About 3,000 residents left their homes. "
+        "The mayor said the water would fall by Friday.",
+        "fr": "Le maire a annoncé mardi la fermeture de trois écoles après les inondations. "
+        "Les habitants ont été relogés dans un gymnase.",
+    }
+    got = embed_articles(enc, [None] * 5, [*notices.values(), *news.values()])
+    assert all(v.furniture is not None and v.furniture >= 0.5 for v in got[:3]), [v.furniture for v in got]
+    assert all(v.furniture == 0.0 for v in got[3:]), [v.furniture for v in got]
+    # the lexical hashing encoder cannot tell: no share rather than a made-up one
+    assert embed_articles(make_encoder(EmbedConfig(encoder="hashing")), [None], [notices["en"]])[0].furniture is None

@@ -7,7 +7,18 @@ import json
 import numpy as np
 import pytest
 
-from samestory.compare.model import FORMAT, TREES_ONLY, Blend, Linear, ScorerModel, Standardizer, Tree, TreeEnsemble
+from samestory.compare.model import (
+    FORMAT,
+    TREES_ONLY,
+    Additive,
+    Blend,
+    Linear,
+    ScorerModel,
+    Shrink,
+    Standardizer,
+    Tree,
+    TreeEnsemble,
+)
 from samestory.compare.scorers import TrainedScorer
 from samestory.compare.types import DIMENSIONS
 from samestory.errors import ConfigError
@@ -71,6 +82,57 @@ def test_a_blend_is_the_mean_of_trees_and_ridge_and_round_trips(tmp_path):
     assert np.isnan(again.vector({})).all()  # an absent feature is missing, not zero
     again.save(tmp_path / "again.json.gz")
     assert (tmp_path / "again.json.gz").read_bytes() == path.read_bytes()  # reproducible bytes
+
+
+def test_the_additive_basis_is_scikit_learns_spline_basis_flat_beyond_the_range():
+    preprocessing = pytest.importorskip("sklearn.preprocessing")
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(60, 3))
+    z[:, 2] = 0.25  # a column constant in training: no curve
+    knots = 4
+    sk = preprocessing.SplineTransformer(n_knots=knots, degree=3, extrapolation="constant").fit(z)
+    lo, hi = z.min(0), z.max(0)
+    add = Additive(lo, (hi - lo) / (knots - 1), knots, Linear(np.zeros(3 + 3 * (knots + 2)), 0.0))
+    assert np.allclose(add.basis(z), sk.transform(z), atol=1e-12)
+    far = rng.normal(size=(20, 3)) * 5
+    assert np.allclose(add.basis(far), sk.transform(far), atol=1e-12)  # constant extrapolation
+    assert np.allclose(
+        add.basis(far)[:, : 3 * (knots + 2)].reshape(20, 3, -1).sum(-1)[:, :2], 1.0
+    )  # a partition of unity
+
+
+def test_a_blend_of_three_with_a_shrink_round_trips_and_pulls_notices_to_the_mean(tmp_path):
+    base = _model()
+    z_cols = len(base.standardizer.mean)
+    coef = np.linspace(-0.3, 0.3, z_cols * (1 + 6))
+    add = Additive(base.standardizer.low, (base.standardizer.high - base.standardizer.low) / 3, 4, Linear(coef, 2.5))
+    dims = {d: Blend(b.trees, b.linear, add) for d, b in base.dimensions.items()}
+    prior = {d: 2.75 for d in DIMENSIONS}
+    model = ScorerModel(
+        ("body_cosine", "furniture_max"), dims, {}, base.standardizer, Shrink("furniture_max", 1.5, prior)
+    )
+    x = np.array([[0.1, 0.0], [0.1, 0.4], [0.1, 0.9], [0.1, NAN]])
+    z = model.standardizer.transform(x)
+    b = dims["Overall"]
+    blend = np.clip((b.trees.predict(x) + b.linear.predict(z) + add.predict(z)) / 3, 1.0, 4.0)
+    out = model.predict(x)["Overall"]
+    assert np.isclose(out[0], blend[0]) and np.isclose(out[3], blend[3])  # no notices (or unknown): as is
+    assert np.isclose(out[1], blend[1] + (2.75 - blend[1]) * 0.6)  # 40% notices: 60% of the way
+    assert np.isclose(out[2], 2.75)  # two thirds or more: the mean
+    path = tmp_path / "m.json.gz"
+    model.save(path)
+    again = ScorerModel.load(path)
+    assert np.allclose(again.predict(x)["Overall"], out) and again.shrink.to_dict() == model.shrink.to_dict()
+
+
+def test_a_model_of_the_second_format_still_loads(tmp_path):
+    model = _model()
+    d = json.loads(model.to_json())
+    d["format"] = "samestory-scorer/2"
+    path = tmp_path / "v2.json"
+    path.write_text(json.dumps(d))
+    x = np.array([[0.1, 2.0], [0.9, NAN]])
+    assert np.allclose(ScorerModel.load(path).predict(x)["Overall"], model.predict(x)["Overall"])
 
 
 def test_a_trees_only_model_of_the_first_format_still_loads(tmp_path):

@@ -27,6 +27,7 @@ def summarize(side: Side) -> ArticleSummary:
         byline=art.byline,
         source=art.source,
         words=len(art.text.split()),
+        furniture=side.vectors.furniture if side.vectors is not None else None,
     )
 
 

@@ -153,6 +153,9 @@ def _vector_features(f: dict[str, float], va: Vectors, vb: Vectors) -> None:
     if len(cross) == 2:
         _min_max(f, "title_lead", *cross)
     _sentence_features(f, va.sentences, vb.sentences)
+    # how much of each text is a site's notices: the scorer trusts a pair less as it grows
+    if va.furniture is not None and vb.furniture is not None:
+        _min_max(f, "furniture", va.furniture, vb.furniture)
 
 
 def _lexical_features(f: dict[str, float], a: Side, b: Side, ctx: FeatureContext) -> None:

@@ -1,12 +1,13 @@
-"""The trained scorer's model, as plain JSON: per dimension, the mean of two regressors.
+"""The trained scorer's model, as plain JSON: per dimension, the mean of a few regressors.
 
 A gradient-boosted tree ensemble reads the features as they are; a ridge regression reads them
 standardised (missing values imputed with the training median, plus an indicator column for each
-feature that can be missing). The artefact holds numbers only (thresholds, leaf values,
-coefficients), read by the numpy
+feature that can be missing); an additive model reads the standardised row through a spline
+basis. A ``Shrink`` then pulls a pair made of site notices towards the training mean. The
+artefact holds numbers only (thresholds, leaf values, coefficients), read by the numpy
 predictors here, so it does not depend on pickle or on the version of the library that trained it
 (``scripts/train_scorer.py`` uses scikit-learn and checks that these predictors reproduce it).
-A model of the first format (trees only) still loads.
+Models of the earlier formats (trees only; trees and ridge) still load.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ import numpy as np
 
 from samestory.errors import ConfigError
 
-FORMAT = "samestory-scorer/2"
+FORMAT = "samestory-scorer/3"
 TREES_ONLY = "samestory-trees/1"  # the first format: one tree ensemble per dimension
+READABLE = (FORMAT, "samestory-scorer/2")  # /2: trees and ridge, no additive model or shrink
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -221,27 +223,110 @@ class Linear:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class Additive:
+    """A ridge regression over a standardised row and a cubic B-spline basis of each of its
+    columns, with ``n_knots`` uniform knots from ``start`` in steps of ``step`` (the column's
+    training range): a sum of smooth curves, one per feature, flat beyond the range. The basis
+    is scikit-learn's ``SplineTransformer(degree=3, extrapolation="constant")``."""
+
+    start: np.ndarray
+    step: np.ndarray  # 0 for a column constant in training: its curve is 0
+    n_knots: int
+    linear: Linear
+
+    def basis(self, z: np.ndarray) -> np.ndarray:
+        intervals = self.n_knots - 1
+        flat = self.step <= 0
+        t = np.clip((z - self.start) / np.where(flat, 1.0, self.step), 0, intervals)
+        i = np.minimum(np.floor(t), intervals - 1).astype(np.int64)
+        u = t - i
+        # the four cubic B-splines that are non-zero on a uniform knot interval
+        pieces = ((1 - u) ** 3 / 6, (3 * u**3 - 6 * u**2 + 4) / 6, (-3 * u**3 + 3 * u**2 + 3 * u + 1) / 6, u**3 / 6)
+        out = np.zeros((*z.shape, intervals + 3))
+        rows, cols = np.indices(z.shape)
+        for k, piece in enumerate(pieces):
+            out[rows, cols, i + k] = np.where(flat, 0.0, piece)
+        return out.reshape(len(z), -1)
+
+    def design(self, z: np.ndarray) -> np.ndarray:
+        return np.hstack([z, self.basis(z)])
+
+    def predict(self, z: np.ndarray) -> np.ndarray:
+        return self.linear.predict(self.design(z))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": _floats(self.start),
+            "step": _floats(self.step),
+            "n_knots": self.n_knots,
+            "linear": self.linear.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Additive:
+        return cls(
+            np.asarray(d["start"], dtype=np.float64),
+            np.asarray(d["step"], dtype=np.float64),
+            int(d["n_knots"]),
+            Linear.from_dict(d["linear"]),
+        )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Blend:
-    """One dimension's regressors; the prediction is their mean. ``linear`` reads rows
-    standardised by the model's ``Standardizer``; a model without it is trees only."""
+    """One dimension's regressors; the prediction is their mean. ``linear`` and ``additive``
+    read rows standardised by the model's ``Standardizer``; a model without them is trees only."""
 
     trees: TreeEnsemble
     linear: Linear | None = None
+    additive: Additive | None = None
 
     def predict(self, x: np.ndarray, z: np.ndarray | None) -> np.ndarray:
-        if self.linear is None or z is None:
-            return self.trees.predict(x)
-        return (self.trees.predict(x) + self.linear.predict(z)) / 2
+        parts = [self.trees.predict(x)]
+        if z is not None:
+            parts += [m.predict(z) for m in (self.linear, self.additive) if m is not None]
+        return sum(parts) / len(parts)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"trees": self.trees.to_dict()}
-        if self.linear is not None:
-            out["linear"] = self.linear.to_dict()
+        for name in ("linear", "additive"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name).to_dict()
         return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Blend:
-        return cls(TreeEnsemble.from_dict(d["trees"]), Linear.from_dict(d["linear"]) if "linear" in d else None)
+        return cls(
+            TreeEnsemble.from_dict(d["trees"]),
+            Linear.from_dict(d["linear"]) if "linear" in d else None,
+            Additive.from_dict(d["additive"]) if "additive" in d else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Shrink:
+    """Pulls each prediction towards ``prior`` (the dimension's training mean) by
+    ``min(1, weight * feature)``: a pair whose text is mostly a site's notices (a cookie wall, a
+    captcha) says nothing about the stories, and the best guess is then the mean."""
+
+    feature: str
+    weight: float
+    prior: Mapping[str, float]
+
+    def apply(self, dim: str, pred: np.ndarray, value: np.ndarray) -> np.ndarray:
+        g = np.clip(self.weight * np.nan_to_num(value, nan=0.0), 0.0, 1.0)
+        return pred + (self.prior[dim] - pred) * g
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "feature": self.feature,
+            "weight": self.weight,
+            "prior": {k: round(v, 9) for k, v in self.prior.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Shrink:
+        return cls(str(d["feature"]), float(d["weight"]), {k: float(v) for k, v in d["prior"].items()})
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -252,6 +337,7 @@ class ScorerModel:
     dimensions: Mapping[str, Blend]
     info: Mapping[str, Any] = field(default_factory=dict)
     standardizer: Standardizer | None = None
+    shrink: Shrink | None = None
 
     def vector(self, features: Mapping[str, float]) -> np.ndarray:
         """The model's input row from a feature mapping; an absent feature is NaN (missing)."""
@@ -260,7 +346,11 @@ class ScorerModel:
     def predict(self, x: np.ndarray) -> dict[str, np.ndarray]:
         """Each dimension's prediction for the rows of ``x``, clipped to the 1-4 scale."""
         z = self.standardizer.transform(x) if self.standardizer is not None else None
-        return {dim: np.clip(m.predict(x, z), 1.0, 4.0) for dim, m in self.dimensions.items()}
+        out = {dim: np.clip(m.predict(x, z), 1.0, 4.0) for dim, m in self.dimensions.items()}
+        if self.shrink is not None and self.shrink.feature in self.features:
+            value = x[:, self.features.index(self.shrink.feature)]
+            out = {dim: self.shrink.apply(dim, pred, value) for dim, pred in out.items()}
+        return out
 
     def to_json(self) -> str:
         out: dict[str, Any] = {
@@ -271,6 +361,8 @@ class ScorerModel:
         }
         if self.standardizer is not None:
             out["standardizer"] = self.standardizer.to_dict()
+        if self.shrink is not None:
+            out["shrink"] = self.shrink.to_dict()
         return json.dumps(out, separators=(",", ":"))
 
     def save(self, path: str | Path) -> None:
@@ -284,11 +376,12 @@ class ScorerModel:
         if fmt == TREES_ONLY:
             dims = {name: Blend(TreeEnsemble.from_dict(m)) for name, m in d["dimensions"].items()}
             return cls(tuple(d["features"]), dims, d.get("info", {}))
-        if fmt != FORMAT:
+        if fmt not in READABLE:
             raise ConfigError(f"not a samestory scorer model (format {fmt!r}, expected {FORMAT!r})")
         dims = {name: Blend.from_dict(m) for name, m in d["dimensions"].items()}
         std = Standardizer.from_dict(d["standardizer"]) if "standardizer" in d else None
-        return cls(tuple(d["features"]), dims, d.get("info", {}), std)
+        shrink = Shrink.from_dict(d["shrink"]) if "shrink" in d else None
+        return cls(tuple(d["features"]), dims, d.get("info", {}), std, shrink)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ScorerModel:

@@ -7,6 +7,7 @@ import textwrap
 from samestory.compare.types import EVIDENCE_KINDS, Comparison, EvidenceGroup
 
 WIDTH = 100
+NOTICE_WARNING = 0.3  # a furniture share from which the report warns that a text is not an article
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -44,6 +45,12 @@ def render(c: Comparison, a_text: str, b_text: str, *, max_passages: int = 30) -
     out.append(f"   {_who(c.a)}   [{c.a.source or c.a.id}]")
     out.append(f"B  {c.b.title or '(no title)'}")
     out.append(f"   {_who(c.b)}   [{c.b.source or c.b.id}]")
+    for label, s in (("A", c.a), ("B", c.b)):
+        if s.furniture is not None and s.furniture >= NOTICE_WARNING:
+            out.append(
+                f"   note: {s.furniture:.0%} of {label}'s sentences read like a site's notices (cookie wall, "
+                "captcha, paywall), not an article: the scores say little"
+            )
     out.append("")
     out.append("Dimensions")
     for name, value in c.dimensions.to_dict().items():

@@ -93,6 +93,7 @@ class ArticleSummary:
     byline: str | None = None
     source: str | None = None
     words: int = 0
+    furniture: float | None = None  # share of sentences that read like a site's notices (embed.furniture)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +107,7 @@ class ArticleSummary:
             "byline": self.byline,
             "source": self.source,
             "words": self.words,
+            "furniture": self.furniture,
         }
 
 

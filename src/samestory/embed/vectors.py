@@ -10,6 +10,7 @@ import numpy as np
 from samestory.analyze.sentences import split_sentences
 from samestory.config import EmbedConfig
 from samestory.embed.base import Encoder, encoders
+from samestory.embed.furniture import THRESHOLDS, furniture_share, notice_vectors
 
 # importing the modules registers their encoders
 from samestory.embed import hashing as _hashing  # noqa: F401  isort: skip
@@ -29,6 +30,8 @@ class Vectors:
 
     ``sentences`` has one row per sentence (at most ``MAX_SENTENCES``); an article without a
     title gets its first sentence's vector as title, since news puts the gist there.
+    ``furniture`` is the share of those sentences that read like a site's notices (cookie
+    walls, captchas, paywalls; ``embed.furniture``), ``None`` where the encoder cannot tell.
     """
 
     encoder: str
@@ -36,6 +39,7 @@ class Vectors:
     lead: np.ndarray
     body: np.ndarray
     sentences: np.ndarray
+    furniture: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -44,6 +48,7 @@ class Vectors:
             "lead": self.lead.round(5).tolist(),
             "body": self.body.round(5).tolist(),
             "sentences": self.sentences.round(5).tolist(),
+            "furniture": self.furniture,
         }
 
 
@@ -70,9 +75,10 @@ def sentence_texts(text: str) -> tuple[list[str], int]:
     return sentences, max(1, lead)
 
 
-def embed_article(encoder: Encoder, title: str | None, text: str) -> Vectors:
+def embed_article(encoder: Encoder, title: str | None, text: str, notices: np.ndarray | None = None) -> Vectors:
     """The vectors of one article. An encoder with ``encode_article`` (USE) gets sentences, lead
-    and body from one pass; any other encodes each piece, which gives the same quantities."""
+    and body from one pass; any other encodes each piece, which gives the same quantities.
+    ``notices`` (``furniture.notice_vectors``) gives the furniture share; without, it is ``None``."""
     if len(text) > EMBED_CHARS:
         cut = text.rfind(" ", EMBED_CHARS - 1000, EMBED_CHARS)
         text = text[: cut if cut > 0 else EMBED_CHARS]
@@ -83,7 +89,9 @@ def embed_article(encoder: Encoder, title: str | None, text: str) -> Vectors:
         x = encoder.encode([*sentences, " ".join(sentences[:lead_count]), text])
         sent_v, lead_v, body_v = x[: len(sentences)], x[-2], x[-1]
     title_v = encoder.encode([title])[0] if title and title.strip() else sent_v[0]
-    return Vectors(encoder.name, title_v, lead_v, body_v, np.ascontiguousarray(sent_v[:MAX_SENTENCES]))
+    kept = np.ascontiguousarray(sent_v[:MAX_SENTENCES])
+    share = None if notices is None else furniture_share(kept, notices, THRESHOLDS[encoder.name])
+    return Vectors(encoder.name, title_v, lead_v, body_v, kept, share)
 
 
 def embed_articles(encoder: Encoder, titles: Sequence[str | None], texts: Sequence[str]) -> list[Vectors]:
@@ -91,4 +99,5 @@ def embed_articles(encoder: Encoder, titles: Sequence[str | None], texts: Sequen
     n = len(texts)
     if len(titles) != n:
         raise ValueError(f"got {len(titles)} titles for {n} texts")
-    return [embed_article(encoder, t, x) for t, x in zip(titles, texts)]
+    notices = notice_vectors(encoder)
+    return [embed_article(encoder, t, x, notices) for t, x in zip(titles, texts)]
