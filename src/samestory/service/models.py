@@ -87,6 +87,10 @@ class ArticleSummaryOut(_Out):
     byline: str | None
     source: str | None
     words: int
+    furniture: float | None = Field(
+        description="share of the sentences that read like a site's notices (cookie wall, captcha, paywall); "
+        "null where the encoder cannot tell"
+    )
 
 
 class EvidenceItemOut(_Out):

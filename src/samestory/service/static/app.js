@@ -189,7 +189,10 @@ function renderSide(side, cmp) {
   const box = $(`side-${side}`);
   box.querySelector(".side-title").textContent = `${side.toUpperCase()}: ${info.title || "(no title)"}`;
   box.querySelector(".side-meta").textContent = [info.outlet, info.published, info.byline, info.language,
-    info.credits.length ? "credits " + info.credits.join(", ") : null, `${info.words} words`].filter(Boolean).join(" · ");
+    info.credits.length ? "credits " + info.credits.join(", ") : null, `${info.words} words`,
+    // a scraped cookie wall or captcha is not an article: say so beside the scores (as the CLI report does)
+    info.furniture >= 0.3 ? `${Math.round(info.furniture * 100)}% site notices (cookie wall, captcha, paywall), not an article` : null,
+  ].filter(Boolean).join(" · ");
 
   const spans = [];   // [start, end, what]
   const gaps = [];    // zero-width edits: [offset, title]
