@@ -88,8 +88,9 @@ class ArticleSummaryOut(_Out):
     source: str | None
     words: int
     furniture: float | None = Field(
+        None,
         description="share of the sentences that read like a site's notices (cookie wall, captcha, paywall); "
-        "null where the encoder cannot tell"
+        "null where the encoder cannot tell; absent where the texts were not embedded (align)",
     )
 
 
