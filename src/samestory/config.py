@@ -189,7 +189,7 @@ class ReuseConfig:
     ``local[*]``, ``local[N]``, or a cluster's ``spark://``, ``yarn`` or ``k8s://`` URL); both
     give the same output. ``work_dir`` keeps checkpoints of the candidate and alignment stages so
     a rerun resumes.
-    See ``docs/benchmarks.md`` (text reuse) for how the defaults were chosen.
+    See ``docs/reuse.md`` for how the defaults were chosen.
     """
 
     engine: str = "local"

@@ -10,11 +10,11 @@ import pytest
 from samestory.compare.model import (
     FORMAT,
     TREES_ONLY,
-    Additive,
     Blend,
     Linear,
     ScorerModel,
     Shrink,
+    SplineBasis,
     Standardizer,
     Tree,
     TreeEnsemble,
@@ -92,7 +92,7 @@ def test_the_additive_basis_is_scikit_learns_spline_basis_flat_beyond_the_range(
     knots = 4
     sk = preprocessing.SplineTransformer(n_knots=knots, degree=3, extrapolation="constant").fit(z)
     lo, hi = z.min(0), z.max(0)
-    add = Additive(lo, (hi - lo) / (knots - 1), knots, Linear(np.zeros(3 + 3 * (knots + 2)), 0.0))
+    add = SplineBasis(lo, (hi - lo) / (knots - 1), knots)
     assert np.allclose(add.basis(z), sk.transform(z), atol=1e-12)
     far = rng.normal(size=(20, 3)) * 5
     assert np.allclose(add.basis(far), sk.transform(far), atol=1e-12)  # constant extrapolation
@@ -105,16 +105,17 @@ def test_a_blend_of_three_with_a_shrink_round_trips_and_pulls_notices_to_the_mea
     base = _model()
     z_cols = len(base.standardizer.mean)
     coef = np.linspace(-0.3, 0.3, z_cols * (1 + 6))
-    add = Additive(base.standardizer.low, (base.standardizer.high - base.standardizer.low) / 3, 4, Linear(coef, 2.5))
-    dims = {d: Blend(b.trees, b.linear, add) for d, b in base.dimensions.items()}
+    splines = SplineBasis(base.standardizer.low, (base.standardizer.high - base.standardizer.low) / 3, 4)
+    additive = Linear(coef, 2.5)
+    dims = {d: Blend(b.trees, b.linear, additive) for d, b in base.dimensions.items()}
     prior = {d: 2.75 for d in DIMENSIONS}
     model = ScorerModel(
-        ("body_cosine", "furniture_max"), dims, {}, base.standardizer, Shrink("furniture_max", 1.5, prior)
+        ("body_cosine", "furniture_max"), dims, {}, base.standardizer, splines, Shrink("furniture_max", 1.5, prior)
     )
     x = np.array([[0.1, 0.0], [0.1, 0.4], [0.1, 0.9], [0.1, NAN]])
     z = model.standardizer.transform(x)
     b = dims["Overall"]
-    blend = np.clip((b.trees.predict(x) + b.linear.predict(z) + add.predict(z)) / 3, 1.0, 4.0)
+    blend = np.clip((b.trees.predict(x) + b.linear.predict(z) + additive.predict(splines.transform(z))) / 3, 1.0, 4.0)
     out = model.predict(x)["Overall"]
     assert np.isclose(out[0], blend[0]) and np.isclose(out[3], blend[3])  # no notices (or unknown): as is
     assert np.isclose(out[1], blend[1] + (2.75 - blend[1]) * 0.6)  # 40% notices: 60% of the way

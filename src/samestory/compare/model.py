@@ -223,16 +223,16 @@ class Linear:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Additive:
-    """A ridge regression over a standardised row and a cubic B-spline basis of each of its
-    columns, with ``n_knots`` uniform knots from ``start`` in steps of ``step`` (the column's
-    training range): a sum of smooth curves, one per feature, flat beyond the range. The basis
-    is scikit-learn's ``SplineTransformer(degree=3, extrapolation="constant")``."""
+class SplineBasis:
+    """A standardised row and a cubic B-spline basis of each of its columns, with ``n_knots``
+    uniform knots from ``start`` in steps of ``step`` (the column's training range): a linear
+    model on it is a sum of smooth curves, one per feature, flat beyond the range (an additive
+    model). The basis is scikit-learn's ``SplineTransformer(degree=3, extrapolation="constant")``;
+    every dimension's additive model reads the same one, so it is computed once per row."""
 
     start: np.ndarray
     step: np.ndarray  # 0 for a column constant in training: its curve is 0
     n_knots: int
-    linear: Linear
 
     def basis(self, z: np.ndarray) -> np.ndarray:
         intervals = self.n_knots - 1
@@ -248,43 +248,33 @@ class Additive:
             out[rows, cols, i + k] = np.where(flat, 0.0, piece)
         return out.reshape(len(z), -1)
 
-    def design(self, z: np.ndarray) -> np.ndarray:
+    def transform(self, z: np.ndarray) -> np.ndarray:
+        """The additive models' input: the standardised row, then its spline basis."""
         return np.hstack([z, self.basis(z)])
 
-    def predict(self, z: np.ndarray) -> np.ndarray:
-        return self.linear.predict(self.design(z))
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": _floats(self.start),
-            "step": _floats(self.step),
-            "n_knots": self.n_knots,
-            "linear": self.linear.to_dict(),
-        }
+        return {"start": _floats(self.start), "step": _floats(self.step), "n_knots": self.n_knots}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Additive:
-        return cls(
-            np.asarray(d["start"], dtype=np.float64),
-            np.asarray(d["step"], dtype=np.float64),
-            int(d["n_knots"]),
-            Linear.from_dict(d["linear"]),
-        )
+    def from_dict(cls, d: Mapping[str, Any]) -> SplineBasis:
+        return cls(np.asarray(d["start"], dtype=np.float64), np.asarray(d["step"], dtype=np.float64), int(d["n_knots"]))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Blend:
-    """One dimension's regressors; the prediction is their mean. ``linear`` and ``additive``
-    read rows standardised by the model's ``Standardizer``; a model without them is trees only."""
+    """One dimension's regressors; the prediction is their mean. ``linear`` reads rows
+    standardised by the model's ``Standardizer``, ``additive`` those rows through the model's
+    ``SplineBasis``; a model without them is trees only."""
 
     trees: TreeEnsemble
     linear: Linear | None = None
-    additive: Additive | None = None
+    additive: Linear | None = None
 
-    def predict(self, x: np.ndarray, z: np.ndarray | None) -> np.ndarray:
+    def predict(self, x: np.ndarray, z: np.ndarray | None, s: np.ndarray | None = None) -> np.ndarray:
         parts = [self.trees.predict(x)]
-        if z is not None:
-            parts += [m.predict(z) for m in (self.linear, self.additive) if m is not None]
+        for model, rows in ((self.linear, z), (self.additive, s)):
+            if model is not None and rows is not None:
+                parts.append(model.predict(rows))
         return sum(parts) / len(parts)
 
     def to_dict(self) -> dict[str, Any]:
@@ -298,8 +288,7 @@ class Blend:
     def from_dict(cls, d: Mapping[str, Any]) -> Blend:
         return cls(
             TreeEnsemble.from_dict(d["trees"]),
-            Linear.from_dict(d["linear"]) if "linear" in d else None,
-            Additive.from_dict(d["additive"]) if "additive" in d else None,
+            *(Linear.from_dict(d[name]) if name in d else None for name in ("linear", "additive")),
         )
 
 
@@ -337,6 +326,7 @@ class ScorerModel:
     dimensions: Mapping[str, Blend]
     info: Mapping[str, Any] = field(default_factory=dict)
     standardizer: Standardizer | None = None
+    splines: SplineBasis | None = None
     shrink: Shrink | None = None
 
     def vector(self, features: Mapping[str, float]) -> np.ndarray:
@@ -346,7 +336,8 @@ class ScorerModel:
     def predict(self, x: np.ndarray) -> dict[str, np.ndarray]:
         """Each dimension's prediction for the rows of ``x``, clipped to the 1-4 scale."""
         z = self.standardizer.transform(x) if self.standardizer is not None else None
-        out = {dim: np.clip(m.predict(x, z), 1.0, 4.0) for dim, m in self.dimensions.items()}
+        s = self.splines.transform(z) if self.splines is not None and z is not None else None
+        out = {dim: np.clip(m.predict(x, z, s), 1.0, 4.0) for dim, m in self.dimensions.items()}
         if self.shrink is not None and self.shrink.feature in self.features:
             value = x[:, self.features.index(self.shrink.feature)]
             out = {dim: self.shrink.apply(dim, pred, value) for dim, pred in out.items()}
@@ -361,6 +352,8 @@ class ScorerModel:
         }
         if self.standardizer is not None:
             out["standardizer"] = self.standardizer.to_dict()
+        if self.splines is not None:
+            out["splines"] = self.splines.to_dict()
         if self.shrink is not None:
             out["shrink"] = self.shrink.to_dict()
         return json.dumps(out, separators=(",", ":"))
@@ -380,8 +373,9 @@ class ScorerModel:
             raise ConfigError(f"not a samestory scorer model (format {fmt!r}, expected {FORMAT!r})")
         dims = {name: Blend.from_dict(m) for name, m in d["dimensions"].items()}
         std = Standardizer.from_dict(d["standardizer"]) if "standardizer" in d else None
+        splines = SplineBasis.from_dict(d["splines"]) if "splines" in d else None
         shrink = Shrink.from_dict(d["shrink"]) if "shrink" in d else None
-        return cls(tuple(d["features"]), dims, d.get("info", {}), std, shrink)
+        return cls(tuple(d["features"]), dims, d.get("info", {}), std, splines, shrink)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ScorerModel:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from samestory._optional import require
-from samestory.compare.model import Additive, Blend, Linear, ScorerModel, Shrink, Standardizer, TreeEnsemble
+from samestory.compare.model import Blend, Linear, ScorerModel, Shrink, SplineBasis, Standardizer, TreeEnsemble
 from samestory.compare.types import DIMENSIONS
 
 # the model: shallow trees, small steps, large leaves (1,900 noisy pairs reward caution);
@@ -207,21 +207,23 @@ def fit(X: np.ndarray, Y: np.ndarray, names: Sequence[str], *, info: dict, param
     X, Y = X[keep], Y[keep]
     std = Standardizer.fit(X)
     Z = std.transform(X)
-    splines = preprocessing.SplineTransformer(n_knots=SPLINE_KNOTS, degree=3, extrapolation="constant").fit(Z)
-    S = np.hstack([Z, splines.transform(Z)])
+    spline_sk = preprocessing.SplineTransformer(n_knots=SPLINE_KNOTS, degree=3, extrapolation="constant").fit(Z)
+    S = np.hstack([Z, spline_sk.transform(Z)])
     # uniform knots over each column's training range, which the standardizer clips rows to
-    start, step = Z.min(0), (Z.max(0) - Z.min(0)) / (SPLINE_KNOTS - 1)
+    splines = SplineBasis(Z.min(0), (Z.max(0) - Z.min(0)) / (SPLINE_KNOTS - 1), SPLINE_KNOTS)
+    if not np.allclose(splines.transform(Z), S, atol=1e-9):
+        raise RuntimeError("the exported spline basis does not reproduce scikit-learn's")
     dims = {}
     for j, dim in enumerate(DIMENSIONS):
         reg = _regressor(names, params).fit(X, Y[:, j])
         trees = TreeEnsemble.from_sklearn(reg)
         ridge = linear_model.Ridge(alpha=RIDGE_ALPHA).fit(Z, Y[:, j])
         spline_ridge = linear_model.Ridge(alpha=RIDGE_ALPHA).fit(S, Y[:, j])
-        linear, additive = _linear(ridge), Additive(start, step, SPLINE_KNOTS, _linear(spline_ridge))
+        linear, additive = _linear(ridge), _linear(spline_ridge)
         for name, ours, theirs in (
             ("trees", trees.predict(X), reg.predict(X)),
             ("ridge", linear.predict(Z), ridge.predict(Z)),
-            ("additive model", additive.predict(Z), spline_ridge.predict(S)),
+            ("additive model", additive.predict(S), spline_ridge.predict(S)),
         ):
             if not np.allclose(ours, theirs, atol=1e-6):
                 raise RuntimeError(f"the exported {dim} {name} does not reproduce scikit-learn's predictions")
@@ -229,7 +231,7 @@ def fit(X: np.ndarray, Y: np.ndarray, names: Sequence[str], *, info: dict, param
     shrink = None
     if SHRINK_FEATURE in names:
         shrink = Shrink(SHRINK_FEATURE, SHRINK_WEIGHT, {d: float(Y[:, j].mean()) for j, d in enumerate(DIMENSIONS)})
-    return ScorerModel(tuple(names), dims, info, std, shrink)
+    return ScorerModel(tuple(names), dims, info, std, splines, shrink)
 
 
 def trainable(X: np.ndarray, names: Sequence[str]) -> np.ndarray:
