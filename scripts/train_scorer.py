@@ -1,5 +1,6 @@
 """Train the seven-dimension scorer on SemEval-2022 Task 8 and write the committed model.
 
+    python scripts/train_head.py       # first, when the similarity head changes
     python scripts/train_scorer.py [--data ../shared/data/semeval2022-task8/pairs.csv]
                                    [--cache .cache/scorer-features.pkl] [--n-process 2]
 
@@ -83,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     pairs = train.read_semeval(args.data)
     groups = train.groups_of(pairs)
-    feats = train.compute_features(pairs, make_featurizer(args.n_process), cache=args.cache)
+    # the features include the similarity head's scores: a new head means new features
+    head = ROOT / "src/samestory/data/head-use.json.gz"
+    version = f"head-use:{train.file_digest(head)}"
+    feats = train.compute_features(pairs, make_featurizer(args.n_process), cache=args.cache, version=version)
     names, X = train.feature_matrix(feats)
     Y = np.array([p.labels for p in pairs])
     langs = [f"{p.lang1}-{p.lang2}" for p in pairs]
@@ -104,11 +108,13 @@ def main(argv: list[str] | None = None) -> int:
             "params": train.HGB_PARAMS,
             "ridge_alpha": train.RIDGE_ALPHA,
             "spline_knots": train.SPLINE_KNOTS,
-            "shrink": {"feature": train.SHRINK_FEATURE, "weight": train.SHRINK_WEIGHT},
+            "shrink": {"feature": train.SHRINK_FEATURE, "weight": train.SHRINK_WEIGHT, "offset": train.SHRINK_OFFSET},
             "left_out_of_training": f"pairs with reuse_longer >= {train.FURNITURE_REUSE} (scraping failures)",
             "monotonic_decreasing_in": [n for n, c in zip(names, train.monotonic_constraints(names)) if c < 0],
+            "monotonic_increasing_in": [n for n, c in zip(names, train.monotonic_constraints(names)) if c > 0],
         },
         "features_version": train.FEATURES_VERSION,
+        "similarity_head": version,
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__},
         "cv": {"folds": train.FOLDS, "grouped_by": "article (pairs sharing an article or translations of one pair)"},
         "metrics": metrics,

@@ -22,6 +22,7 @@ from samestory.analyze.language import LanguageDetector
 from samestory.analyze.pipeline import Analyzer
 from samestory.analyze.types import Analysis
 from samestory.compare import Comparison, Dimensions, Side, compare_sides, scorers
+from samestory.compare.features import FeatureContext
 from samestory.config import EmbedConfig, Settings
 from samestory.embed import Encoder, Vectors, embed_articles, make_encoder
 from samestory.embed.process import EncoderProcess, EncoderProcessError
@@ -97,6 +98,7 @@ class Samestory:
         self._embedder: EncoderProcess | None = None
         self._pool: PreparePool | None = None
         self._detector: LanguageDetector | None = None
+        self._features: FeatureContext | None = None
         cfg = self.settings.compare
         # a scorer named here wins over the configured one; only the trained scorer takes a model file
         name = scorer or cfg.scorer
@@ -148,7 +150,16 @@ class Samestory:
 
     def compare_prepared(self, a: Side, b: Side) -> Comparison:
         """Compare two already analysed and embedded articles (the fast path)."""
-        return compare_sides(a, b, scorer=self.scorer, config=self.settings.compare, align_config=self.settings.align)
+        if self._features is None:
+            self._features = FeatureContext()  # stemmers and similarity heads, kept for the next pair
+        return compare_sides(
+            a,
+            b,
+            scorer=self.scorer,
+            config=self.settings.compare,
+            align_config=self.settings.align,
+            context=self._features,
+        )
 
     def compare_files(self, path_a: str | Path, path_b: str | Path) -> Comparison:
         return self.compare(self.read(path_a), self.read(path_b))

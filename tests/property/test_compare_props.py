@@ -119,3 +119,42 @@ def test_pair_features_are_symmetric(tools, spec_a, spec_b):
     for k in fab:
         assert fab[k] == pytest.approx(fba[k], abs=1e-9), k
     assert all(v == v for v in fab.values())  # no NaN: an unknown feature is left out instead
+
+
+@pytest.fixture(scope="module")
+def use_tools():
+    return Analyzer(AnalyzeConfig(ner="gazetteer")), make_encoder(EmbedConfig(encoder="use"))
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(articles, articles)
+def test_learned_and_coherence_features_are_symmetric_with_use(use_tools, spec_a, spec_b):
+    from samestory.compare.features import FeatureContext
+
+    ctx = FeatureContext()
+    a, b = side(use_tools, spec_a), side(use_tools, spec_b)
+    fab = pair_features(a, b, align_texts(a.article.text, b.article.text), ctx)
+    fba = pair_features(b, a, align_texts(b.article.text, a.article.text), ctx)
+    names = (
+        "learned_title",
+        "learned_lead",
+        "learned_body",
+        "title_body_min",
+        "title_body_max",
+        "title_rest_min",
+        "title_rest_max",
+    )
+    for k in names:
+        assert fab[k] == pytest.approx(fba[k], abs=1e-5), k
+    assert -1.0 - 1e-6 <= fab["title_rest_min"] <= fab["title_rest_max"] <= 1.0 + 1e-6
+    # an article against itself: the learned dissimilarity is at its lowest, the cosine's opposite
+    self_pair = pair_features(a, a, align_texts(a.article.text, a.article.text), ctx)
+    assert self_pair["learned_body"] <= fab["learned_body"] + 1e-6
+
+
+def test_the_hashing_encoder_gets_no_learned_features(tools):
+    a = side(tools, (SENTENCES[:3], "en", None))
+    b = side(tools, (SENTENCES[3:6], "en", None))
+    f = pair_features(a, b, align_texts(a.article.text, b.article.text))
+    assert not any(k.startswith("learned_") for k in f)  # the head is trained on USE vectors only
+    assert {"title_body_min", "title_rest_max"} <= f.keys()

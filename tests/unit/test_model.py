@@ -124,6 +124,14 @@ def test_a_blend_of_three_with_a_shrink_round_trips_and_pulls_notices_to_the_mea
     model.save(path)
     again = ScorerModel.load(path)
     assert np.allclose(again.predict(x)["Overall"], out) and again.shrink.to_dict() == model.shrink.to_dict()
+    # with an offset, a notice or two in an article changes nothing: clip(2.5 * (f - 0.2), 0, 1)
+    offset = ScorerModel(model.features, dims, {}, base.standardizer, splines, Shrink("furniture_max", 2.5, prior, 0.2))
+    out = offset.predict(x)["Overall"]
+    assert np.isclose(out[0], blend[0]) and np.isclose(out[3], blend[3])
+    assert np.isclose(out[1], blend[1] + (2.75 - blend[1]) * 0.5)  # 40%: half way
+    assert np.isclose(out[2], 2.75)
+    offset.save(path)
+    assert ScorerModel.load(path).shrink.offset == 0.2
 
 
 def test_a_model_of_the_second_format_still_loads(tmp_path):
@@ -161,23 +169,39 @@ def test_shipped_model_scores_on_the_scale_and_orders_pairs():
     assert info["metrics"]["dimensions"]["Overall"] > 0.7  # recorded held-out correlation
     assert set(scorer.model.dimensions) == set(DIMENSIONS)
     # every similarity feature at the highest (copy) or lowest (unrelated) value seen in training,
-    # the others at their median: the corners where a linear model would extrapolate
-    from samestory.compare.train import SIMILARITY_FEATURES
+    # the learned dissimilarities at the other end, the others at their median: the corners where
+    # a linear model would extrapolate
+    from samestory.compare.train import DISSIMILARITY_FEATURES, SIMILARITY_FEATURES
 
     m = scorer.model
     n = len(m.features)
     high = m.standardizer.high[:n] * m.standardizer.scale[:n] + m.standardizer.mean[:n]
     low = m.standardizer.low[:n] * m.standardizer.scale[:n] + m.standardizer.mean[:n]
 
-    def corner(values):
+    def corner(values, others):
         return {
-            f: float(v if any(s in f for s in SIMILARITY_FEATURES) else med)
-            for f, v, med in zip(m.features, values, m.standardizer.median)
+            f: float(
+                v
+                if any(s in f for s in SIMILARITY_FEATURES)
+                else o
+                if any(s in f for s in DISSIMILARITY_FEATURES)
+                else med
+            )
+            for f, v, o, med in zip(m.features, values, others, m.standardizer.median)
         }
 
-    a, b = scorer.score(corner(high)).to_dict(), scorer.score(corner(low)).to_dict()
+    a, b = scorer.score(corner(high, low)).to_dict(), scorer.score(corner(low, high)).to_dict()
     assert all(1.0 <= v <= 4.0 for v in (*a.values(), *b.values()))
     assert a["Overall"] < 2.0 < 3.0 < b["Overall"]  # 2.0: the same-story threshold
-    # beyond the training range the linear part is held at its edge: no wilder than the corner
-    beyond = scorer.score({f: v + 10 if v > 0 else v for f, v in corner(high).items()}).to_dict()
-    assert beyond["Overall"] <= a["Overall"] + 0.1
+    # beyond the training range every part is held at its edge (the linear parts clip, the trees
+    # have no split there): a pair further out scores as the pair on the edge
+    further = {
+        f: v - 10 if any(s in f for s in DISSIMILARITY_FEATURES) else v + 10 if v > 0 else v
+        for f, v in corner(high, low).items()
+    }
+    edge = {f: float(np.clip(v, lo, hi)) for (f, v), lo, hi in zip(further.items(), low, high)}
+    beyond, at_edge = scorer.score(further).to_dict(), scorer.score(edge).to_dict()
+    assert beyond["Overall"] < 2.0
+    # (not exactly: the edge recomputed from the standardizer's rounded numbers may fall a hair
+    # short of the training maximum, and so of a tree's last threshold)
+    assert beyond == pytest.approx(at_edge, abs=0.05)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from samestory.align import align_texts
 from samestory.compare.evidence import gather_evidence
-from samestory.compare.features import Side, pair_features
+from samestory.compare.features import FeatureContext, Side, pair_features
 from samestory.compare.scorers import Scorer, scorers
 from samestory.compare.types import ArticleSummary, Comparison
 from samestory.config import AlignConfig, CompareConfig
@@ -38,8 +38,11 @@ def compare_sides(
     scorer: Scorer | None = None,
     config: CompareConfig | None = None,
     align_config: AlignConfig | None = None,
+    context: FeatureContext | None = None,
 ) -> Comparison:
-    """The full comparison of two prepared articles (analysis and vectors already computed)."""
+    """The full comparison of two prepared articles (analysis and vectors already computed).
+    ``context`` keeps stemmers and the similarity heads between calls: pass one when comparing
+    many pairs."""
     config = config or CompareConfig()
     scorer = scorer or scorers.create("formula")
     alignment = align_texts(
@@ -49,7 +52,7 @@ def compare_sides(
         a_sentences=[(s.start, s.end) for s in a.analysis.sentences],
         b_sentences=[(s.start, s.end) for s in b.analysis.sentences],
     )
-    features = pair_features(a, b, alignment)
+    features = pair_features(a, b, alignment, context)
     dims = scorer.score(features)
     return Comparison(
         same_story=dims.overall <= config.same_story_max,

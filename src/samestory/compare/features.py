@@ -19,6 +19,7 @@ from samestory.align.types import Alignment
 from samestory.analyze.types import Analysis
 from samestory.compare import lexical
 from samestory.compare.evidence import date_key, match_quotes, number_key
+from samestory.compare.head import SimilarityHead
 from samestory.embed.vectors import Vectors
 from samestory.ingest.article import Article
 
@@ -39,9 +40,11 @@ class Side:
 
 @dataclass(slots=True)
 class FeatureContext:
-    """What feature extraction keeps between pairs (stemmers); create one per worker."""
+    """What feature extraction keeps between pairs (stemmers, the similarity heads by encoder
+    name); create one per worker."""
 
     stemmers: lexical.Stemmers = field(default_factory=lexical.Stemmers)
+    heads: dict[str, SimilarityHead] = field(default_factory=SimilarityHead.shipped)
 
 
 def _weights(keys: Iterable[str]) -> dict[str, float]:
@@ -135,7 +138,17 @@ def _sentence_features(f: dict[str, float], sa: np.ndarray, sb: np.ndarray) -> N
     f["sent_mean"] = float(flat.mean())
 
 
-def _vector_features(f: dict[str, float], va: Vectors, vb: Vectors) -> None:
+def _title_coherence(v: Vectors) -> tuple[float, float]:
+    """How well an article's title fits its own text: cosine with the body, and with the closest
+    other sentence. A scraper that kept the headline but took a forum thread, a list of teasers
+    or a notice for the body gives a low value, and then the text says little about the story
+    the reader saw."""
+    body = float(v.title @ v.body)
+    rest = v.sentences[1:] if len(v.sentences) and np.array_equal(v.title, v.sentences[0]) else v.sentences
+    return body, float((rest @ v.title).max()) if len(rest) else body
+
+
+def _vector_features(f: dict[str, float], va: Vectors, vb: Vectors, ctx: FeatureContext) -> None:
     enc = va.encoder
 
     def put(name: str, value: float | None) -> None:
@@ -153,6 +166,13 @@ def _vector_features(f: dict[str, float], va: Vectors, vb: Vectors) -> None:
     if len(cross) == 2:
         _min_max(f, "title_lead", *cross)
     _sentence_features(f, va.sentences, vb.sentences)
+    head = ctx.heads.get(enc)
+    if head is not None:  # the learned similarity (compare.head): lower = more alike, like the scores
+        for part in ("title", "lead", "body"):
+            f[f"learned_{part}"] = head.score(getattr(va, part), getattr(vb, part))
+    (body_a, rest_a), (body_b, rest_b) = _title_coherence(va), _title_coherence(vb)
+    _min_max(f, "title_body", body_a, body_b)
+    _min_max(f, "title_rest", rest_a, rest_b)
     # how much of each text is a site's notices: the scorer trusts a pair less as it grows
     if va.furniture is not None and vb.furniture is not None:
         _min_max(f, "furniture", va.furniture, vb.furniture)
@@ -205,7 +225,7 @@ def pair_features(a: Side, b: Side, alignment: Alignment, ctx: FeatureContext | 
         f["publication"] = math.exp(-abs((da - db).days) / 3.0)
 
     if a.vectors is not None and b.vectors is not None:
-        _vector_features(f, a.vectors, b.vectors)
+        _vector_features(f, a.vectors, b.vectors, ctx)
     _lexical_features(f, a, b, ctx)
 
     wa, wb = len(a.article.text.split()), len(b.article.text.split())

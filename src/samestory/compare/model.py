@@ -25,9 +25,10 @@ import numpy as np
 
 from samestory.errors import ConfigError
 
-FORMAT = "samestory-scorer/3"
+FORMAT = "samestory-scorer/4"
 TREES_ONLY = "samestory-trees/1"  # the first format: one tree ensemble per dimension
-READABLE = (FORMAT, "samestory-scorer/2")  # /2: trees and ridge, no additive model or shrink
+# /3: a shrink without offset; /2: trees and ridge, no additive model or shrink
+READABLE = (FORMAT, "samestory-scorer/3", "samestory-scorer/2")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -295,15 +296,16 @@ class Blend:
 @dataclass(frozen=True, slots=True, eq=False)
 class Shrink:
     """Pulls each prediction towards ``prior`` (the dimension's training mean) by
-    ``min(1, weight * feature)``: a pair whose text is mostly a site's notices (a cookie wall, a
-    captcha) says nothing about the stories, and the best guess is then the mean."""
+    ``clip(weight * (feature - offset), 0, 1)``: a pair whose text is mostly a site's notices (a
+    cookie wall, a captcha) says nothing about the stories, and the best guess is then the mean."""
 
     feature: str
     weight: float
     prior: Mapping[str, float]
+    offset: float = 0.0
 
     def apply(self, dim: str, pred: np.ndarray, value: np.ndarray) -> np.ndarray:
-        g = np.clip(self.weight * np.nan_to_num(value, nan=0.0), 0.0, 1.0)
+        g = np.clip(self.weight * (np.nan_to_num(value, nan=0.0) - self.offset), 0.0, 1.0)
         return pred + (self.prior[dim] - pred) * g
 
     def to_dict(self) -> dict[str, Any]:
@@ -311,11 +313,13 @@ class Shrink:
             "feature": self.feature,
             "weight": self.weight,
             "prior": {k: round(v, 9) for k, v in self.prior.items()},
+            "offset": self.offset,
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Shrink:
-        return cls(str(d["feature"]), float(d["weight"]), {k: float(v) for k, v in d["prior"].items()})
+        prior = {k: float(v) for k, v in d["prior"].items()}
+        return cls(str(d["feature"]), float(d["weight"]), prior, float(d.get("offset", 0.0)))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

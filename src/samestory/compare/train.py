@@ -41,16 +41,17 @@ RIDGE_ALPHA = 3.0
 # the additive model beside them: a ridge (same alpha) over the standardised features and a cubic
 # spline basis of each, with this many knots over the training range (docs/scorer.md)
 SPLINE_KNOTS = 4
-# a pair is pulled towards the training mean by min(1, SHRINK_WEIGHT * the larger furniture share
-# of its two texts): two thirds of a text in site notices and the scorer knows nothing
-SHRINK_FEATURE, SHRINK_WEIGHT = "furniture_max", 1.5
+# a pair is pulled towards the training mean by clip(SHRINK_WEIGHT * (f - SHRINK_OFFSET), 0, 1),
+# f the larger furniture share of its two texts: a notice or two in an article is normal, from
+# 20% on the text is less and less the article, and at 60% the scorer knows nothing
+SHRINK_FEATURE, SHRINK_WEIGHT, SHRINK_OFFSET = "furniture_max", 2.5, 0.2
 FOLDS = 5
 # Training pairs whose texts are this much one another's (reuse of the longer text): in SemEval
 # all three are scraping failures (a captcha page, a paywall notice, a cookie banner in both
 # texts) rated by annotators who saw the real, different articles. They are left out of
 # training (not of evaluation): they teach that a verbatim copy may be a different story.
 FURNITURE_REUSE = 0.9
-FEATURES_VERSION = "5"  # bump when pair_features changes, so cached features are recomputed
+FEATURES_VERSION = "6"  # bump when pair_features changes, so cached features are recomputed
 # Features that measure how alike two articles are: a dimension's score may only fall (grow more
 # similar) as they rise. Without this, a few training pairs that share nothing but scraped site
 # furniture (a captcha or cookie page, so "100% reused" yet rated different) teach the model
@@ -75,9 +76,18 @@ SIMILARITY_FEATURES = (
 )
 
 
+# Features on the scores' own scale (the similarity head's predicted Overall): the prediction
+# may only grow with them.
+DISSIMILARITY_FEATURES = ("learned_",)
+
+
 def monotonic_constraints(names: Sequence[str]) -> list[int]:
-    """-1 (prediction non-increasing) for every similarity feature, 0 (free) for the others."""
-    return [-1 if any(s in n for s in SIMILARITY_FEATURES) else 0 for n in names]
+    """-1 (prediction non-increasing) for every similarity feature, +1 for the learned
+    dissimilarities, 0 (free) for the others."""
+    return [
+        1 if any(s in n for s in DISSIMILARITY_FEATURES) else -1 if any(s in n for s in SIMILARITY_FEATURES) else 0
+        for n in names
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,15 +151,17 @@ def compute_features(
     cache: Path | None = None,
     batch: int = 200,
     progress: bool = True,
+    version: str = "",
 ) -> list[dict[str, float]]:
-    """Features of every pair, by batches, kept in ``cache`` (a pickle keyed by the pair's texts
-    and ``FEATURES_VERSION``) so a second run only computes what is new."""
+    """Features of every pair, by batches, kept in ``cache`` (a pickle keyed by the pair's texts,
+    ``FEATURES_VERSION`` and ``version``, e.g. the similarity head's digest) so a second run only
+    computes what is new."""
     store: dict[str, dict[str, float]] = {}
     if cache is not None and cache.exists():
         store = pickle.loads(cache.read_bytes())
 
     def key(p: LabelledPair) -> str:
-        raw = f"{FEATURES_VERSION}\0{p.lang1}\0{p.lang2}\0{p.text1}\0{p.text2}"
+        raw = f"{FEATURES_VERSION}\0{version}\0{p.lang1}\0{p.lang2}\0{p.text1}\0{p.text2}"
         return hashlib.blake2b(raw.encode("utf-8"), digest_size=12).hexdigest()
 
     todo = [p for p in pairs if key(p) not in store]
@@ -230,7 +242,8 @@ def fit(X: np.ndarray, Y: np.ndarray, names: Sequence[str], *, info: dict, param
         dims[dim] = Blend(trees, linear, additive)
     shrink = None
     if SHRINK_FEATURE in names:
-        shrink = Shrink(SHRINK_FEATURE, SHRINK_WEIGHT, {d: float(Y[:, j].mean()) for j, d in enumerate(DIMENSIONS)})
+        prior = {d: float(Y[:, j].mean()) for j, d in enumerate(DIMENSIONS)}
+        shrink = Shrink(SHRINK_FEATURE, SHRINK_WEIGHT, prior, SHRINK_OFFSET)
     return ScorerModel(tuple(names), dims, info, std, splines, shrink)
 
 
