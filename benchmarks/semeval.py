@@ -23,7 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from _common import git_rev, machine
-from train_scorer import DATA, ROOT, make_featurizer
+from train_scorer import DATA, ROOT, head_version, make_featurizer
 
 
 def tfidf_cosines(pairs) -> np.ndarray:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pairs = train.read_semeval(args.data)
     groups = train.groups_of(pairs)
-    feats = train.compute_features(pairs, make_featurizer(args.n_process), cache=args.cache)
+    feats = train.compute_features(pairs, make_featurizer(args.n_process), cache=args.cache, version=head_version())
     names, X = train.feature_matrix(feats)
     Y = np.array([p.labels for p in pairs])
     langs = [f"{p.lang1}-{p.lang2}" for p in pairs]

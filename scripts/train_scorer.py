@@ -65,6 +65,13 @@ def make_featurizer(n_process: int):
     return featurize
 
 
+def head_version() -> str:
+    """The features include the similarity head's scores: a new head means new features."""
+    from samestory.compare.train import file_digest
+
+    return f"head-use:{file_digest(ROOT / 'src/samestory/data/head-use.json.gz')}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -84,9 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     pairs = train.read_semeval(args.data)
     groups = train.groups_of(pairs)
-    # the features include the similarity head's scores: a new head means new features
-    head = ROOT / "src/samestory/data/head-use.json.gz"
-    version = f"head-use:{train.file_digest(head)}"
+    version = head_version()
     feats = train.compute_features(pairs, make_featurizer(args.n_process), cache=args.cache, version=version)
     names, X = train.feature_matrix(feats)
     Y = np.array([p.labels for p in pairs])
