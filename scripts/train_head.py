@@ -83,8 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         b = [getattr(vectors[(p.text2, p.lang2)], part) for p in scored]
         metrics[f"pairs_csv_{part}_r_head"] = float(np.corrcoef([head.score(x, z) for x, z in zip(a, b)], gold)[0, 1])
         metrics[f"pairs_csv_{part}_r_cosine"] = float(np.corrcoef([-float(x @ z) for x, z in zip(a, b)], gold)[0, 1])
-    info["metrics"] = {k: round(v, 4) for k, v in metrics.items()}
-    head = type(head)(head.encoder, head.product, head.difference, head.intercept, info)
+    info["metrics"] = {k: round(v, 4) for k, v in metrics.items()}  # the head keeps this same dict
     head.save(args.out)
     args.metrics.write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     for k, val in info["metrics"].items():

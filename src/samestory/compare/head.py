@@ -7,7 +7,7 @@ elementwise product and the absolute difference of two unit vectors,
     score(u, v) = product . (u * v) + difference . |u - v| + intercept,
 
 symmetric in ``u`` and ``v``. It is trained by ``scripts/train_head.py`` on SemEval's official
-training labels, with the words of the two articles' URLs (``/virginia-man-arrested-in-...``)
+training labels, with the words of the two articles' URLs (``/ferry-strike-ends-after-talks/``)
 as the texts, since those labels come without article text; pairs that share an article with
 the scorer's training data (``pairs.csv``) are left out, so the scorer's held-out figures stay
 held out. ``compare.features`` applies it to the titles, leads and bodies of two articles.

@@ -1,7 +1,7 @@
 """Training the similarity head (``compare.head``) from SemEval's URL-only label files.
 
 SemEval-2022 Task 8's official training labels come as two URLs per pair. Most news URLs carry
-the headline as words (``/2020/01/01/virginia-man-arrested-in-fatal-dui-crash/``): those words
+the headline as words (``/2021/03/04/ferry-strike-ends-after-talks/``): those words
 stand in for the articles' texts. Needs scikit-learn (``pip install 'samestory[train]'``).
 """
 
