@@ -26,6 +26,31 @@ def test_lower_case_after_stop_is_not_a_boundary():
     ]
 
 
+def test_glued_sentences_of_scraped_text_split():
+    # scrapers often drop the space between sentences; the notice then hides inside one "sentence"
+    t = "Die Polizei kam spät.Der Fahrer floh. Bitte registrieren!Sie haben keinen Zugang zum Archiv?Jetzt lesen."
+    assert texts(t, "de") == [
+        "Die Polizei kam spät.",
+        "Der Fahrer floh.",
+        "Bitte registrieren!",
+        "Sie haben keinen Zugang zum Archiv?",
+        "Jetzt lesen.",
+    ]
+    assert texts("Он ушёл.Потом вернулся.", "ru") == ["Он ушёл.", "Потом вернулся."]
+
+
+def test_glued_stops_that_are_not_boundaries():
+    # a domain, a decimal, an acronym, an abbreviation and a lower-case continuation stay whole
+    for t in (
+        "Read it on example.com or Example.Org today.",
+        "It rose 3.5 percent.",
+        "Troops of the U.S.Army and e.g.The Times.",
+        "He wrote to Dr.Smith yesterday.",
+        "Ja!das war es.",
+    ):
+        assert texts(t) == [t], t
+
+
 def test_blank_lines_and_single_newlines_make_paragraphs():
     t = (
         "First paragraph here. Still first.\n\nSecond one.\nThird, one line a paragraph.\n"

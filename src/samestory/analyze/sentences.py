@@ -27,10 +27,16 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 # a boundary: stop punctuation, optional closing quotes/brackets, whitespace, then what may start
-# a sentence (not a lower-case letter of a cased script)
-_BOUNDARY = re.compile(r"([.!?…]+|[。！？؟।]+)([\"”’»)\]」』]*)(\s+|(?<=[。！？」』])(?=\S))")
+# a sentence (not a lower-case letter of a cased script). Scraped text often loses the space
+# between sentences ("...geladen.Die Polizei", "registrieren!Sie haben"); the third alternative
+# admits such a glued stop, which ``_glued`` then checks letter by letter.
+_BOUNDARY = re.compile(
+    r"([.!?…]+|[。！？؟।]+)([\"”’»)\]」』]*)(\s+|(?<=[。！？」』])(?=\S)|(?<=[.!?])(?=[^\W\d_]{2}))"
+)
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+\b")
+_DOMAINS = frozenset("com org net edu gov info io".split())
 
 
 def _starts_sentence(ch: str) -> bool:
@@ -73,11 +79,30 @@ def _line_breaks(block: str) -> list[int]:
     return cuts
 
 
+def _glued(text: str, m: re.Match) -> bool:
+    """True when ``m`` is a stop with no space after it that still ends a sentence: a lower-case
+    word, the stop, then a capitalised word ("bleiben.Die"), which neither a decimal number, a
+    domain name in lower case ("example.com") nor an acronym ("U.S.A") looks like."""
+    stop, nxt = m.start(1), m.end()
+    if not (
+        stop >= 2
+        and text[stop - 2 : stop].isalpha()
+        and text[stop - 1].islower()
+        and text[nxt].isupper()
+        and text[nxt + 1].islower()
+    ):
+        return False
+    word = _WORD_AFTER.match(text, nxt)
+    return not (word and word.group(0).lower() in _DOMAINS)  # "Example.Com"
+
+
 def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]``, a run with no paragraph break."""
     spans, s = [], start
     for m in _BOUNDARY.finditer(text, start, end):
         nxt = m.end()
+        if not m.group(3) and text[m.end(2) - 1] in ".!?" and not _glued(text, m):
+            continue
         if nxt < end and not _starts_sentence(text[nxt]):
             continue
         stop = m.start(1)
