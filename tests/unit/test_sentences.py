@@ -39,6 +39,19 @@ def test_glued_sentences_of_scraped_text_split():
     assert texts("Он ушёл.Потом вернулся.", "ru") == ["Он ушёл.", "Потом вернулся."]
 
 
+def test_double_space_after_an_unpunctuated_headline_is_a_break():
+    t = "Preis für Zivilcourage an Dunja Hayali  Die Moderatorin wurde geehrt. Sie dankte."
+    sents = split_sentences(t, "de")
+    assert [t[s.start : s.end] for s in sents] == [
+        "Preis für Zivilcourage an Dunja Hayali",
+        "Die Moderatorin wurde geehrt.",
+        "Sie dankte.",
+    ]
+    assert [s.paragraph for s in sents] == [0, 1, 1]
+    # before a lower-case word or after a comma it is only a typo
+    assert texts("It was  the end,  Mary said.") == ["It was  the end,  Mary said."]
+
+
 def test_glued_stops_that_are_not_boundaries():
     # a domain, a decimal, an acronym, an abbreviation and a lower-case continuation stay whole
     for t in (

@@ -35,6 +35,7 @@ _BOUNDARY = re.compile(
 )
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
 _WORD_AFTER = re.compile(r"[^\W\d_]+\b")
 _DOMAINS = frozenset("com org net edu gov info io".split())
 
@@ -77,6 +78,20 @@ def _line_breaks(block: str) -> list[int]:
             continue
         cuts.append(m.start())
     return cuts
+
+
+def _gaps(block: str) -> list[int]:
+    """Offsets in ``block`` of runs of two or more spaces that end an unpunctuated block.
+
+    Scrapers join a headline, a caption or a teaser to the next text with a double space and no
+    stop ("Dunja Hayali erhält Preis  Die Moderatorin ..."); after a stop the gap is already a
+    boundary, and before a lower-case letter it is a typo inside a sentence.
+    """
+    return [
+        m.start()
+        for m in _GAP.finditer(block)
+        if block[m.start() - 1] not in ".!?…,;:-–—(" and _starts_sentence(block[m.end()])
+    ]
 
 
 def _glued(text: str, m: re.Match) -> bool:
@@ -128,8 +143,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """Sentences of ``text`` with character offsets (whitespace trimmed) and paragraph numbers.
 
-    Paragraphs are separated by blank lines, or by single line breaks after a finished
-    sentence. ``language`` is accepted for symmetry with the other steps; the rules cover
+    Paragraphs are separated by blank lines, by single line breaks after a finished sentence,
+    and by a double space after unpunctuated text (a scraped headline or caption). ``language`` is accepted for symmetry with the other steps; the rules cover
     every language samestory reads.
     """
     out: list[Sentence] = []
@@ -139,7 +154,8 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     for b_start, b_end in blocks:
         block_start, block_end = pos, b_start
         pos = b_end
-        cuts = [block_start + c for c in _line_breaks(text[block_start:block_end])]
+        block = text[block_start:block_end]
+        cuts = sorted(block_start + c for c in (*_line_breaks(block), *_gaps(block)))
         run_start = block_start
         any_here = False
         for run_end in [*cuts, block_end]:
