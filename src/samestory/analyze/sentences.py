@@ -28,10 +28,10 @@ ABBREVIATIONS = frozenset(
 )
 # a boundary: stop punctuation, optional closing quotes/brackets, whitespace, then what may start
 # a sentence (not a lower-case letter of a cased script). Scraped text often loses the space
-# between sentences ("...geladen.Die Polizei", "registrieren!Sie haben"); the third alternative
-# admits such a glued stop, which ``_glued`` then checks letter by letter.
+# between sentences ("...geladen.Die Polizei", "registrieren!Sie haben"); the group ``glued``
+# admits such a stop, which ``_glued`` then checks letter by letter.
 _BOUNDARY = re.compile(
-    r"([.!?…]+|[。！？؟।]+)([\"”’»)\]」』]*)(\s+|(?<=[。！？」』])(?=\S)|(?<=[.!?])(?=[^\W\d_]{2}))"
+    r"([.!?…]+|[。！？؟।]+)([\"”’»)\]」』]*)(\s+|(?<=[。！？」』])(?=\S)|(?P<glued>(?<=[.!?])(?=[^\W\d_]{2})))"
 )
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -97,7 +97,7 @@ def _gaps(block: str) -> list[int]:
 def _glued(text: str, m: re.Match) -> bool:
     """True when ``m`` is a stop with no space after it that still ends a sentence: a lower-case
     word, the stop, then a capitalised word ("bleiben.Die"), which neither a decimal number, a
-    domain name in lower case ("example.com") nor an acronym ("U.S.A") looks like."""
+    domain name ("example.com", "Example.Com") nor an acronym ("U.S.A") looks like."""
     stop, nxt = m.start(1), m.end()
     if not (
         stop >= 2
@@ -116,7 +116,7 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, s = [], start
     for m in _BOUNDARY.finditer(text, start, end):
         nxt = m.end()
-        if not m.group(3) and text[m.end(2) - 1] in ".!?" and not _glued(text, m):
+        if m.group("glued") is not None and not _glued(text, m):
             continue
         if nxt < end and not _starts_sentence(text[nxt]):
             continue
@@ -144,8 +144,9 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """Sentences of ``text`` with character offsets (whitespace trimmed) and paragraph numbers.
 
     Paragraphs are separated by blank lines, by single line breaks after a finished sentence,
-    and by a double space after unpunctuated text (a scraped headline or caption). ``language`` is accepted for symmetry with the other steps; the rules cover
-    every language samestory reads.
+    and by a double space after unpunctuated text (a scraped headline or caption). ``language``
+    is accepted for symmetry with the other steps; the rules cover every language samestory
+    reads.
     """
     out: list[Sentence] = []
     paragraph = 0
