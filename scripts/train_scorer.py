@@ -66,10 +66,10 @@ def make_featurizer(n_process: int):
 
 
 def head_version() -> str:
-    """The features include the similarity head's scores: a new head means new features."""
-    from samestory.compare.train import file_digest
+    """The features include the similarity head's scores: new weights mean new features."""
+    from samestory.compare.head import SimilarityHead
 
-    return f"head-use:{file_digest(ROOT / 'src/samestory/data/head-use.json.gz')}"
+    return f"head-use:{SimilarityHead.load(ROOT / 'src/samestory/data/head-use.json.gz').digest()}"
 
 
 def main(argv: list[str] | None = None) -> int:

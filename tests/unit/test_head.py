@@ -76,6 +76,19 @@ def test_a_head_is_symmetric_and_round_trips(seed, tmp_path_factory):
     assert SimilarityHead.load(path).score(u, v) == pytest.approx(head.score(u, v), abs=1e-4)
 
 
+def test_the_digest_follows_the_weights_not_the_info():
+    rng = np.random.default_rng(0)
+    w = rng.normal(size=16).astype(np.float32)
+    head = SimilarityHead("test", w, -w, 2.5, {"metrics": {"r": 0.5}})
+    relabelled = SimilarityHead("test", w.copy(), -w, 2.5, {"metrics": {"r": 0.6}})
+    assert head.digest() == relabelled.digest()
+    assert SimilarityHead("test", w, -w, 2.6).digest() != head.digest()
+    assert SimilarityHead("other", w, -w, 2.5).digest() != head.digest()
+    w2 = w.copy()
+    w2[3] += 0.01
+    assert SimilarityHead("test", w2, -w, 2.5).digest() != head.digest()
+
+
 def test_a_file_of_another_kind_is_refused(tmp_path):
     path = tmp_path / "x.json"
     path.write_text('{"format": "samestory-scorer/4"}')

@@ -16,6 +16,7 @@ held out. ``compare.features`` applies it to the titles, leads and bodies of two
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,6 +45,14 @@ class SimilarityHead:
     def score(self, u: np.ndarray, v: np.ndarray) -> float:
         """The predicted Overall (1 = same story ... 4 = unrelated), not clipped."""
         return float(self.product @ (u * v) + self.difference @ np.abs(u - v) + self.intercept)
+
+    def digest(self) -> str:
+        """A short hash of the encoder and the weights (not ``info``): what the scores depend on,
+        so refreshed metrics do not invalidate features computed with the same head."""
+        h = hashlib.blake2b(self.encoder.encode("utf-8"), digest_size=8)
+        for part in (self.product, self.difference, np.float64(self.intercept)):
+            h.update(np.ascontiguousarray(part, dtype=np.float64).tobytes())
+        return h.hexdigest()
 
     def to_json(self) -> str:
         return json.dumps(
