@@ -94,13 +94,26 @@ class AnalyzeConfig:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EmbedConfig:
     """Text encoder: a registered name (``use`` = multilingual Universal Sentence Encoder, or
-    ``hashing``, a dependency-free bag of words for tests and minimal installs)."""
+    ``hashing``, a dependency-free bag of words for tests and minimal installs).
+
+    ``lead_encoder`` embeds each article's lead a second time (``Vectors.lead2``), with an
+    encoder sharper on short texts; the trained scorer uses it. ``auto`` is ``e5-small``
+    (multilingual-e5-small) beside ``use`` and none beside other encoders; ``none`` turns it off."""
 
     encoder: str = "use"
     threads: int = 1
+    lead_encoder: str = "auto"
 
     def __post_init__(self) -> None:
         _check(self.threads >= 1, f"threads must be at least 1, got {self.threads}")
+        _check(bool(self.lead_encoder), "lead_encoder must be an encoder name, 'auto' or 'none'")
+
+    @property
+    def lead_encoder_name(self) -> str | None:
+        """The second encoder of the lead, or ``None``."""
+        if self.lead_encoder == "auto":
+            return "e5-small" if self.encoder == "use" else None
+        return None if self.lead_encoder == "none" else self.lead_encoder
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -143,13 +143,16 @@ def test_learned_and_coherence_features_are_symmetric_with_use(use_tools, spec_a
         "title_body_max",
         "title_rest_min",
         "title_rest_max",
+        "lead2_cosine",  # the leads again, by e5-small (EmbedConfig's lead_encoder beside use)
     )
     for k in names:
         assert fab[k] == pytest.approx(fba[k], abs=1e-5), k
+    assert -1.0 - 1e-6 <= fab["lead2_cosine"] <= 1.0 + 1e-6
     assert -1.0 - 1e-6 <= fab["title_rest_min"] <= fab["title_rest_max"] <= 1.0 + 1e-6
     # an article against itself: the learned dissimilarity is at its lowest, the cosine's opposite
     self_pair = pair_features(a, a, align_texts(a.article.text, a.article.text), ctx)
     assert self_pair["learned_body"] <= fab["learned_body"] + 1e-6
+    assert self_pair["lead2_cosine"] == pytest.approx(1.0, abs=1e-5)
 
 
 def test_the_hashing_encoder_gets_no_learned_features(tools):
@@ -158,3 +161,4 @@ def test_the_hashing_encoder_gets_no_learned_features(tools):
     f = pair_features(a, b, align_texts(a.article.text, b.article.text))
     assert not any(k.startswith("learned_") for k in f)  # the head is trained on USE vectors only
     assert {"title_body_min", "title_rest_max"} <= f.keys()
+    assert "lead2_cosine" not in f  # no second lead encoder beside hashing unless configured

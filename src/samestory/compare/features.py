@@ -166,6 +166,8 @@ def _vector_features(f: dict[str, float], va: Vectors, vb: Vectors, ctx: Feature
     if len(cross) == 2:
         _min_max(f, "title_lead", *cross)
     _sentence_features(f, va.sentences, vb.sentences)
+    if va.lead2 is not None and vb.lead2 is not None and va.lead2_encoder == vb.lead2_encoder:
+        put("lead2_cosine", _cosine(va.lead2, vb.lead2))
     head = ctx.heads.get(enc)
     if head is not None:  # the learned similarity (compare.head): lower = more alike, like the scores
         for part in ("title", "lead", "body"):

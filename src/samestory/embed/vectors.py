@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -13,6 +13,7 @@ from samestory.embed.base import Encoder, encoders
 from samestory.embed.furniture import THRESHOLDS, furniture_share, notice_vectors
 
 # importing the modules registers their encoders
+from samestory.embed import e5 as _e5  # noqa: F401  isort: skip
 from samestory.embed import hashing as _hashing  # noqa: F401  isort: skip
 from samestory.embed import use as _use  # noqa: F401  isort: skip
 
@@ -32,6 +33,7 @@ class Vectors:
     title gets its first sentence's vector as title, since news puts the gist there.
     ``furniture`` is the share of those sentences that read like a site's notices (cookie
     walls, captchas, paywalls; ``embed.furniture``), ``None`` where the encoder cannot tell.
+    ``lead2`` is the lead's vector from a second encoder, ``lead2_encoder`` (``EmbedConfig``).
     """
 
     encoder: str
@@ -40,6 +42,8 @@ class Vectors:
     body: np.ndarray
     sentences: np.ndarray
     furniture: float | None = None
+    lead2: np.ndarray | None = None
+    lead2_encoder: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -49,12 +53,33 @@ class Vectors:
             "body": self.body.round(5).tolist(),
             "sentences": self.sentences.round(5).tolist(),
             "furniture": self.furniture,
+            "lead2": None if self.lead2 is None else self.lead2.round(5).tolist(),
+            "lead2_encoder": self.lead2_encoder,
         }
+
+
+class WithLeadEncoder:
+    """An encoder whose articles' leads are also embedded by ``lead_encoder`` (``Vectors.lead2``);
+    everything else is the main encoder's."""
+
+    def __init__(self, main: Encoder, lead_encoder: Encoder) -> None:
+        self.main = main
+        self.lead_encoder = lead_encoder
+        self.name = main.name
+        self.dim = main.dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.main.encode(texts)
+
+    def __getattr__(self, attr: str):  # encode_article and the like, where the main encoder has them
+        return getattr(self.main, attr)
 
 
 def make_encoder(config: EmbedConfig | None = None) -> Encoder:
     config = config or EmbedConfig()
-    return encoders.create(config.encoder, threads=config.threads)
+    main = encoders.create(config.encoder, threads=config.threads)
+    second = config.lead_encoder_name
+    return WithLeadEncoder(main, encoders.create(second, threads=config.threads)) if second else main
 
 
 def lead_of(text: str, limit: int = LEAD_CHARS) -> str:
@@ -100,4 +125,9 @@ def embed_articles(encoder: Encoder, titles: Sequence[str | None], texts: Sequen
     if len(titles) != n:
         raise ValueError(f"got {len(titles)} titles for {n} texts")
     notices = notice_vectors(encoder)
-    return [embed_article(encoder, t, x, notices) for t, x in zip(titles, texts)]
+    out = [embed_article(encoder, t, x, notices) for t, x in zip(titles, texts)]
+    second = getattr(encoder, "lead_encoder", None)
+    if second is None or not out:
+        return out
+    leads = second.encode([lead_of(x) for x in texts])  # one call: it batches by length
+    return [replace(v, lead2=lead, lead2_encoder=second.name) for v, lead in zip(out, leads)]
