@@ -76,6 +76,28 @@ def test_use_pooled_vectors_match_the_encoder():
 
 
 @pytest.mark.slow
+def test_use_pieces_word_by_word_are_the_tokenizers():
+    from samestory.embed.pooled import piece_ids
+
+    enc = make_encoder(EmbedConfig(encoder="use", lead_encoder="none"))
+    sp = enc._load()._model.sp
+    assert not any("\u2581" in p[1:] for p in sp._pieces)  # what makes word by word exact
+    words: dict[str, list[int]] = {}
+    texts = [
+        "Floods forced thousands from their homes.",
+        "  Two   spaces,\u00a0a no-break space and\ttabs  ",
+        "Наводнение вынудило тысячи жителей покинуть дома.",
+        "洪水迫使数千名居民离开家园。",
+        "Flüchtlinge — « citation » ½ ﬁnal",
+        "",
+        "Floods forced thousands again.",  # words seen before: from the kept pieces
+    ]
+    for text in texts:
+        assert piece_ids(sp, text, words) == sp.encode(text, out_type=int, add_bos=False, add_eos=False), text
+    assert "\u2581Floods" in words
+
+
+@pytest.mark.slow
 def test_site_notices_are_told_from_news_in_several_languages():
     enc = make_encoder(EmbedConfig(encoder="use"))
     notices = {

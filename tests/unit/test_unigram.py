@@ -34,3 +34,15 @@ def test_unknown_characters_and_limit():
 def test_lengths_must_match():
     with pytest.raises(ValueError):
         UnigramTokenizer(["a"], [0.0, 1.0], unk=0)
+
+
+def test_words_are_segmented_once_and_alike_everywhere():
+    t = tok()
+    assert t.encode("ab ab c") == [4, 4, 1, 5]  # ▁ab ▁ab ▁ c: each word as it is alone
+    assert t._words  # the words' pieces are kept
+    assert t.encode("ab ab c") == [4, 4, 1, 5]
+
+
+def test_pieces_spanning_words_are_refused():
+    with pytest.raises(ValueError, match="after its first character"):
+        UnigramTokenizer(["<unk>", f"a{META}b"], [0.0, -1.0], unk=0)

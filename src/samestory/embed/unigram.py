@@ -1,4 +1,4 @@
-"""A SentencePiece Unigram tokenizer from a vocabulary with scores (pure Python).
+"""A SentencePiece Unigram tokenizer from a vocabulary with scores (pure Python, word by word).
 
 It segments as SentencePiece does for XLM-R-style models: characters mapped through a
 normalisation table, runs of spaces collapsed, a leading space added, spaces written as
@@ -13,6 +13,11 @@ from collections.abc import Mapping, Sequence
 
 META = "\u2581"
 _SPACES = re.compile(" {2,}")
+# No piece holds U+2581 but as its first character (true of the XLM-R and USE vocabularies; the
+# constructor checks), so the best segmentation of a text is that of each of its words in turn:
+# words are segmented once and kept, up to this many per tokenizer
+_WORDS = re.compile(f"{META}[^{META}]*|[^{META}]+")
+MAX_WORDS = 200_000
 
 
 class UnigramTokenizer:
@@ -35,6 +40,9 @@ class UnigramTokenizer:
                 longest[key] = len(p)
         self._longest = longest
         self._table = str.maketrans(dict(normalize or {}))
+        if any(META in p[1:] for p in self._pieces):
+            raise ValueError(f"a piece holds {META!r} after its first character: words cannot be segmented alone")
+        self._words: dict[str, list[int]] = {}
 
     def normalize(self, text: str) -> str:
         """The text as the pieces spell it: mapped, spaces collapsed, U+2581 for each space."""
@@ -45,11 +53,19 @@ class UnigramTokenizer:
 
     def encode(self, text: str, limit: int | None = None) -> list[int]:
         """Piece ids of ``text``; with ``limit``, only the first ``limit`` of them."""
-        t = self.normalize(text)
-        if limit is not None:
-            # news runs 3-4 characters a piece: this prefix holds well over ``limit`` pieces, and the
-            # best path over it differs from the whole text's only near its cut, which is dropped
-            t = t[: 6 * limit + 16]
+        out: list[int] = []
+        for word in _WORDS.findall(self.normalize(text)):
+            if limit is not None and len(out) >= limit:
+                break
+            ids = self._words.get(word)
+            if ids is None:
+                ids = self._viterbi(word)
+                if len(self._words) < MAX_WORDS:
+                    self._words[word] = ids
+            out.extend(ids)
+        return out if limit is None else out[:limit]
+
+    def _viterbi(self, t: str) -> list[int]:
         n = len(t)
         best = [0.0] + [-1e30] * n
         back = [0] * (n + 1)
@@ -71,4 +87,4 @@ class UnigramTokenizer:
             out.append(piece[i])
             i = back[i]
         out.reverse()
-        return out if limit is None else out[:limit]
+        return out

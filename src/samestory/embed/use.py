@@ -24,6 +24,7 @@ class USEEncoder:
     def __init__(self, *, threads: int = 1) -> None:
         self.threads = threads
         self._model = None
+        self._words: dict[str, list[int]] = {}  # the pieces of words seen (embed.pooled.piece_ids)
 
     def _load(self):
         if self._model is None:
@@ -45,5 +46,5 @@ class USEEncoder:
         from samestory.embed.pooled import pooled_vectors
 
         backend = self._load()._model  # the numpy backend, built on first access
-        sents, lead, body = pooled_vectors(backend, sentences, lead_count)
+        sents, lead, body = pooled_vectors(backend, sentences, lead_count, self._words)
         return normalize_rows(sents), normalize_rows(lead[None])[0], normalize_rows(body[None])[0]
