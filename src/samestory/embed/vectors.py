@@ -72,6 +72,8 @@ class WithLeadEncoder:
         return self.main.encode(texts)
 
     def __getattr__(self, attr: str):  # encode_article and the like, where the main encoder has them
+        if attr == "main" or attr.startswith("__"):  # not yet set (unpickling, copying): no recursion
+            raise AttributeError(attr)
         return getattr(self.main, attr)
 
 
