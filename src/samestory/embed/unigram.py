@@ -9,15 +9,33 @@ covers becomes the unknown piece at the lowest score less 10.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 META = "\u2581"
 _SPACES = re.compile(" {2,}")
-# No piece holds U+2581 but as its first character (true of the XLM-R and USE vocabularies; the
-# constructor checks), so the best segmentation of a text is that of each of its words in turn:
-# words are segmented once and kept, up to this many per tokenizer
+# Where no piece holds U+2581 but as its first character (true of the XLM-R and USE
+# vocabularies; UnigramTokenizer checks, the USE tests check theirs), the best segmentation of a
+# text is that of each of its words in turn: words are segmented once and kept, up to this many
 _WORDS = re.compile(f"{META}[^{META}]*|[^{META}]+")
 MAX_WORDS = 200_000
+
+
+def by_words(
+    normalized: str, segment: Callable[[str], list[int]], kept: dict[str, list[int]], limit: int | None = None
+) -> list[int]:
+    """Piece ids of a normalised text (spaces as U+2581), each word segmented by ``segment``
+    once and kept in ``kept``; with ``limit``, only the first ``limit`` ids."""
+    out: list[int] = []
+    for word in _WORDS.findall(normalized):
+        if limit is not None and len(out) >= limit:
+            break
+        ids = kept.get(word)
+        if ids is None:
+            ids = segment(word)
+            if len(kept) < MAX_WORDS:
+                kept[word] = ids
+        out.extend(ids)
+    return out if limit is None else out[:limit]
 
 
 class UnigramTokenizer:
@@ -53,17 +71,7 @@ class UnigramTokenizer:
 
     def encode(self, text: str, limit: int | None = None) -> list[int]:
         """Piece ids of ``text``; with ``limit``, only the first ``limit`` of them."""
-        out: list[int] = []
-        for word in _WORDS.findall(self.normalize(text)):
-            if limit is not None and len(out) >= limit:
-                break
-            ids = self._words.get(word)
-            if ids is None:
-                ids = self._viterbi(word)
-                if len(self._words) < MAX_WORDS:
-                    self._words[word] = ids
-            out.extend(ids)
-        return out if limit is None else out[:limit]
+        return by_words(self.normalize(text), self._viterbi, self._words, limit)
 
     def _viterbi(self, t: str) -> list[int]:
         n = len(t)
