@@ -15,8 +15,10 @@
   ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` report; neither adds processes up);
 * the peer, in the same run: the stages alone on the same distinct articles (per batch of 64
   pairs, as the command takes them), in this process with every model already loaded: the
-  analysis in 1 and 2 processes, the embedding, the comparison of every pair. What the command
-  costs beyond them is its overhead (cold start, batching, inter-process transfer).
+  analysis in 1 and 2 processes, the embedding (and its parts: the e5 leads; USE with its
+  article passes in int8, the default, and in float32, the encoder's own arithmetic), the
+  comparison of every pair. What the command costs beyond them is its overhead (cold start,
+  batching, inter-process transfer).
 
 BLAS is kept to one thread here as the command keeps it (see ``samestory.cli.main``).
 """
@@ -179,6 +181,14 @@ def stage_times(head: Path, runs: int) -> tuple[int, int, list[tuple[str, float]
 
         leads = [lead_of(t) for t in texts]
         rows.append((f"  of which the leads by {second.name}", timed(lambda: second.encode(leads))))
+    # USE's pass over each article in int8 (the default) and in the encoder's own float arithmetic
+    from samestory.config import EmbedConfig
+    from samestory.embed import make_encoder
+
+    for precision in ("int8", "float32"):
+        use = make_encoder(EmbedConfig(lead_encoder="none", precision=precision))
+        label = f"  of which USE, {precision}" if precision == "int8" else "  USE in float32 instead (peer)"
+        rows.append((label, timed(lambda u=use: embed_articles(u, titles, texts))))
     analyses = ss.analyze(articles)
     vectors = embed_articles(ss.encoder, titles, texts)
     sides = {(a.id, a.language): Side(a, an, v) for a, an, v in zip(articles, analyses, vectors)}

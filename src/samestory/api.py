@@ -214,9 +214,10 @@ class Samestory:
 
     def _prepare_pool(self) -> PreparePool:
         if self._pool is None:
-            # load the models here, once, so the forked workers share them
+            # load the models here, once, so the forked workers share them: every encoder and
+            # session an article's embedding uses (USE, its int8 pass, the second encoder)
             self.analyzer.warm_up()
-            self.encoder.encode(["warm up"])
+            embed_articles(self.encoder, [None], ["Warm up the encoders."])
             self._pool = PreparePool(self.analyzer, self.encoder, self.settings.analyze.n_process)
         return self._pool
 

@@ -46,6 +46,26 @@ def test_tree_walk_batch_and_single_row_agree():
     assert np.allclose([ens.predict(x[i : i + 1])[0] for i in range(len(x))], expected)
 
 
+def test_single_rows_compiled_agree_with_the_batch_walk_at_every_edge():
+    # thresholds at +-inf (scikit-learn writes them) and an ensemble without trees
+    ens = TreeEnsemble(0.5, (stump(0, float("inf"), 1.0, 2.0, False), stump(1, -float("inf"), 4.0, 8.0, True)))
+    x = np.array([[0.0, 0.0], [1e300, -1e300], [NAN, NAN], [float("inf"), -float("inf")]])
+    assert np.allclose([ens.predict(x[i : i + 1])[0] for i in range(len(x))], ens.predict(x))
+    assert ens.predict(x[:1])[0] == 0.5 + 1.0 + 8.0 and ens.predict(x[2:3])[0] == 0.5 + 2.0 + 4.0
+    assert TreeEnsemble(3.0, ()).predict(x[:1])[0] == 3.0
+
+
+def test_the_shipped_models_trees_give_the_same_for_one_row_as_for_many():
+    model = ScorerModel.load()
+    rng = np.random.default_rng(7)
+    x = rng.normal(0.5, 1.0, size=(200, len(model.features)))
+    x[rng.random(x.shape) < 0.2] = NAN
+    for name, blend in model.dimensions.items():
+        many = blend.trees.predict(x)
+        one = np.array([blend.trees.predict(x[i : i + 1])[0] for i in range(len(x))])
+        assert np.allclose(one, many, rtol=0, atol=1e-9), name
+
+
 def _model() -> ScorerModel:
     x = np.array([[0.1, 2.0], [0.9, NAN], [0.5, 4.0]])
     std = Standardizer.fit(x)

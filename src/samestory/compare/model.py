@@ -45,30 +45,21 @@ class Tree:
     right: np.ndarray
     missing_left: np.ndarray
     value: np.ndarray
-    # the same as Python lists, for one row at a time: a walk of a few nodes in plain Python is
-    # ~50x faster than the numpy calls of the vectorised walk
-    _nodes: tuple = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        nodes = (
-            self.feature.tolist(),
-            self.threshold.tolist(),
-            self.left.tolist(),
-            self.right.tolist(),
-            self.missing_left.tolist(),
-            self.value.tolist(),
-        )
-        object.__setattr__(self, "_nodes", nodes)
+    def expression(self, row: str = "r") -> str:
+        """The tree as one Python expression over the list ``row`` (see ``TreeEnsemble``):
+        ``a if row[f] <= t else b`` at each node, or ``not row[f] > t`` where a missing value
+        goes left (NaN compares false both ways). Numbers only, written by ``repr``."""
 
-    def predict_one(self, row: Sequence[float]) -> float:
-        """The leaf value for one row (NaN = missing)."""
-        feature, threshold, left, right, missing_left, value = self._nodes
-        i = 0
-        while left[i] >= 0:
-            v = row[feature[i]]
-            go_left = missing_left[i] if v != v else v <= threshold[i]  # v != v: NaN, a missing value
-            i = left[i] if go_left else right[i]
-        return value[i]
+        def walk(i: int) -> str:
+            if self.left[i] < 0:
+                return repr(float(self.value[i]))
+            f, t = int(self.feature[i]), float(self.threshold[i])
+            bound = repr(t) if np.isfinite(t) else ("1e999" if t > 0 else "-1e999")  # repr(inf) is no literal
+            cond = f"not {row}[{f}] > {bound}" if self.missing_left[i] else f"{row}[{f}] <= {bound}"
+            return f"({walk(int(self.left[i]))} if {cond} else {walk(int(self.right[i]))})"
+
+        return walk(0)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Leaf values for the rows of ``x`` (all rows walk the tree together, level by level)."""
@@ -107,15 +98,23 @@ class Tree:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class TreeEnsemble:
-    """``baseline + sum of the trees``: one dimension's regressor."""
+    """``baseline + sum of the trees``: one dimension's regressor.
+
+    One row (a pair compared alone) goes through the trees compiled into one Python function,
+    built on first use: 0.3 ms for the seven dimensions' 3,500 trees, against 1.7 ms walking
+    the node arrays in Python and more with numpy's vectorised walk, which pays off for many
+    rows at once."""
 
     baseline: float
     trees: tuple[Tree, ...]
+    _row_sum: list = field(default_factory=list, init=False, repr=False)  # the compiled function, once built
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         if len(x) == 1:
-            row = x[0].tolist()
-            return np.array([self.baseline + sum(t.predict_one(row) for t in self.trees)])
+            if not self._row_sum:
+                source = "lambda r: sum((" + "".join(t.expression("r") + "," for t in self.trees) + "))"
+                self._row_sum.append(eval(compile(source, "<trees>", "eval"), {"__builtins__": {"sum": sum}}))
+            return np.array([self.baseline + self._row_sum[0](x[0].tolist())])
         out = np.full(len(x), self.baseline, dtype=np.float64)
         for t in self.trees:
             out += t.predict(x)

@@ -51,7 +51,7 @@ FOLDS = 5
 # texts) rated by annotators who saw the real, different articles. They are left out of
 # training (not of evaluation): they teach that a verbatim copy may be a different story.
 FURNITURE_REUSE = 0.9
-FEATURES_VERSION = "9"  # bump when pair_features changes, so cached features are recomputed
+FEATURES_VERSION = "10"  # bump when pair_features changes, so cached features are recomputed
 # Features that measure how alike two articles are: a dimension's score may only fall (grow more
 # similar) as they rise. Without this, a few training pairs that share nothing but scraped site
 # furniture (a captcha or cookie page, so "100% reused" yet rated different) teach the model

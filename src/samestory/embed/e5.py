@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from samestory._optional import require
-from samestory.embed.base import encoders, normalize_rows
+from samestory.embed.base import encoders, int8_columns, normalize_rows
 from samestory.embed.unigram import UnigramTokenizer
 
 QK = 32  # weights per 4-bit block
@@ -144,12 +144,6 @@ def read_weights(path: str | Path) -> E5Weights:
     )  # fmt: skip
 
 
-def _int8_columns(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    scale = np.abs(w).max(axis=0) / 127.0
-    scale[scale == 0] = 1.0
-    return np.clip(np.round(w / scale), -127, 127).astype(np.int8), scale.astype(np.float32)
-
-
 def build_graph(weights: E5Weights):
     """The encoder as an ONNX model: input ``x`` (embedded tokens, batch x length x hidden) and
     ``mask`` (0 on tokens, -10,000 on padding, batch x 1 x 1 x length); output the last layer."""
@@ -169,7 +163,7 @@ def build_graph(weights: E5Weights):
         return output
 
     def linear(x: str, w: np.ndarray, b: np.ndarray, out: str) -> str:
-        q, scale = _int8_columns(w)
+        q, scale = int8_columns(w)
         names = [const(out + s, v) for s, v in (("_w", q), ("_s", scale), ("_z", np.zeros(len(scale), np.int8)))]
         return node("DynamicQuantizeMatMul", [x, *names, const(out + "_b", b.astype(np.float32))], out)
 

@@ -16,12 +16,14 @@ change of those internals fails loudly instead of drifting.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 
 import numpy as np
 
 from samestory.embed.unigram import by_words
+
+TokenFeatures = Callable[[object, list[int]], np.ndarray]  # (backend, token ids) -> features per token
 
 
 def piece_ids(sp, sentence: str, words: dict[str, list[int]]) -> list[int]:
@@ -35,7 +37,9 @@ def piece_ids(sp, sentence: str, words: dict[str, list[int]]) -> list[int]:
     return by_words(normalized, sp._viterbi, words)
 
 
-def _token_sums(backend, sentences: Sequence[str], words: dict[str, list[int]]) -> tuple[np.ndarray, np.ndarray]:
+def _token_sums(
+    backend, sentences: Sequence[str], words: dict[str, list[int]], features: TokenFeatures
+) -> tuple[np.ndarray, np.ndarray]:
     """Token feature sums over the article read as one sequence: per sentence (its token range)
     and the length of each range; the first range carries the sequence's start token, the last
     its end token, so the sum of all ranges is exactly what ``USE.encode`` sums for the text."""
@@ -45,7 +49,7 @@ def _token_sums(backend, sentences: Sequence[str], words: dict[str, list[int]]) 
     lens = np.array([len(p) for p in pieces], dtype=np.int64)
     lens[0] += 1
     lens[-1] += 1
-    feats = _token_features(backend, ids)
+    feats = features(backend, ids)
     starts = np.zeros(len(lens), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
     sums = np.add.reduceat(feats, starts, axis=0)
@@ -112,13 +116,19 @@ def _head(backend, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
 
 
 def pooled_vectors(
-    backend, sentences: Sequence[str], lead_count: int, words: dict[str, list[int]] | None = None
+    backend,
+    sentences: Sequence[str],
+    lead_count: int,
+    words: dict[str, list[int]] | None = None,
+    features: TokenFeatures | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(sentence vectors, lead vector, body vector)`` of one article's sentences; the lead is
-    the first ``lead_count`` sentences; ``words`` keeps the pieces of words seen (``piece_ids``)."""
+    the first ``lead_count`` sentences; ``words`` keeps the pieces of words seen (``piece_ids``);
+    ``features`` computes the token features (default: the float pass here, ``_token_features``;
+    ``embed.use_graph.Int8TokenPass`` is the int8 one)."""
     limit = backend._threadpool  # the BLAS thread limit the backend applies to its own passes
     with limit(limits=backend.threads, user_api="blas") if limit else contextlib.nullcontext():
-        sums, lens = _token_sums(backend, sentences, {} if words is None else words)
+        sums, lens = _token_sums(backend, sentences, {} if words is None else words, features or _token_features)
         k = max(1, min(lead_count, len(sentences)))
         pooled_sums = np.stack([sums[:k].sum(axis=0), sums.sum(axis=0)])
         pooled_lens = np.array([lens[:k].sum(), lens.sum()])

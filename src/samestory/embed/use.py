@@ -8,6 +8,7 @@ import numpy as np
 
 from samestory._optional import require
 from samestory.embed.base import encoders, normalize_rows
+from samestory.errors import ConfigError
 
 
 @encoders.register("use")
@@ -15,16 +16,24 @@ class USEEncoder:
     """16 languages in one 512-d space; the whole text is embedded without truncation.
 
     One thread is the default because more were slower on the 2-core machines measured.
-    The model loads on first use, not at construction.
+    The model loads on first use, not at construction. ``precision`` is that of an article's
+    token pass (``encode_article``): ``int8`` runs it as an ONNX Runtime graph in integers
+    (``embed.use_graph``; about a quarter faster, vectors within cosine 0.998 of the float
+    ones), ``float32`` as the encoder itself computes it. ``encode`` is always the encoder's own.
     """
 
     name = "use"
     dim = 512
+    precisions = ("int8", "float32")
 
-    def __init__(self, *, threads: int = 1) -> None:
+    def __init__(self, *, threads: int = 1, precision: str = "int8") -> None:
+        if precision not in self.precisions:
+            raise ConfigError(f"precision must be one of {', '.join(self.precisions)}, got {precision!r}")
         self.threads = threads
+        self.precision = precision
         self._model = None
         self._words: dict[str, list[int]] = {}  # the pieces of words seen (embed.pooled.piece_ids)
+        self._token_pass = None
 
     def _load(self):
         if self._model is None:
@@ -46,5 +55,9 @@ class USEEncoder:
         from samestory.embed.pooled import pooled_vectors
 
         backend = self._load()._model  # the numpy backend, built on first access
-        sents, lead, body = pooled_vectors(backend, sentences, lead_count, self._words)
+        if self.precision == "int8" and self._token_pass is None:
+            from samestory.embed.use_graph import Int8TokenPass
+
+            self._token_pass = Int8TokenPass(threads=self.threads)
+        sents, lead, body = pooled_vectors(backend, sentences, lead_count, self._words, self._token_pass)
         return normalize_rows(sents), normalize_rows(lead[None])[0], normalize_rows(body[None])[0]

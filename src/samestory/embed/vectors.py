@@ -79,7 +79,10 @@ class WithLeadEncoder:
 
 def make_encoder(config: EmbedConfig | None = None) -> Encoder:
     config = config or EmbedConfig()
-    main = encoders.create(config.encoder, threads=config.threads)
+    options: dict[str, object] = {"threads": config.threads}
+    if config.encoder == "use":  # the one encoder with a choice of precision
+        options["precision"] = config.precision
+    main = encoders.create(config.encoder, **options)
     second = config.lead_encoder_name
     return WithLeadEncoder(main, encoders.create(second, threads=config.threads)) if second else main
 
