@@ -75,12 +75,23 @@ def build_graph(backend):
             padded = node("Concat", [rows, "zero_row"], p + tag + "pad", axis=0)
             return node("Reshape", [node("Gather", [padded, f"cols{i}"], p + tag + "g", axis=0), shape], p + tag + "w")
 
-        h = node("Add", [node("Relu", [linear(windows(xs, "a"), backend.w1[i], backend.b1[i], p + "w1_")], p + "h0"), xs], p + "h")
-        c = node("Add", [node("Relu", [linear(windows(h, "b"), backend.w2[i], backend.b2[i], p + "w2_")], p + "c0"), h], p + "c")
+        h = node(
+            "Add",
+            [node("Relu", [linear(windows(xs, "a"), backend.w1[i], backend.b1[i], p + "w1_")], p + "h0"), xs],
+            p + "h",
+        )
+        c = node(
+            "Add",
+            [node("Relu", [linear(windows(h, "b"), backend.w2[i], backend.b2[i], p + "w2_")], p + "c0"), h],
+            p + "c",
+        )
         outs.append(c)
     feats = layer_norm(node("Concat", outs, "cat", axis=1), backend.ln_g, backend.ln_b, "feats")
     inputs = [helper.make_tensor_value_info("emb", TensorProto.FLOAT, ["tokens", impl._EMB_DIM])]
-    inputs += [helper.make_tensor_value_info(f"cols{i}", TensorProto.INT64, ["tokens", n]) for i, (n, _) in enumerate(impl._ORDERS)]
+    inputs += [
+        helper.make_tensor_value_info(f"cols{i}", TensorProto.INT64, ["tokens", n])
+        for i, (n, _) in enumerate(impl._ORDERS)
+    ]
     output = helper.make_tensor_value_info(feats, TensorProto.FLOAT, ["tokens", backend._feat_dim])
     graph = helper.make_graph(nodes, "use-token-pass", inputs, [output], inits)
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
