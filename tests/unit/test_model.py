@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import numpy as np
 import pytest
@@ -53,6 +54,8 @@ def test_single_rows_compiled_agree_with_the_batch_walk_at_every_edge():
     assert np.allclose([ens.predict(x[i : i + 1])[0] for i in range(len(x))], ens.predict(x))
     assert ens.predict(x[:1])[0] == 0.5 + 1.0 + 8.0 and ens.predict(x[2:3])[0] == 0.5 + 2.0 + 4.0
     assert TreeEnsemble(3.0, ()).predict(x[:1])[0] == 3.0
+    copy = pickle.loads(pickle.dumps(ens))  # once compiled, it still pickles (without the function)
+    assert copy.predict(x[:1])[0] == ens.predict(x[:1])[0] and len(copy.trees) == 2
 
 
 def test_the_shipped_models_trees_give_the_same_for_one_row_as_for_many():

@@ -120,6 +120,14 @@ class TreeEnsemble:
             out += t.predict(x)
         return out
 
+    def __getstate__(self) -> tuple:  # the compiled function does not pickle: a copy compiles its own
+        return self.baseline, self.trees
+
+    def __setstate__(self, state: tuple) -> None:
+        object.__setattr__(self, "baseline", state[0])
+        object.__setattr__(self, "trees", state[1])
+        object.__setattr__(self, "_row_sum", [])
+
     def to_dict(self) -> dict[str, Any]:
         return {"baseline": self.baseline, "trees": [t.to_dict() for t in self.trees]}
 
