@@ -79,6 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-process", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--metrics", type=Path, default=METRICS)
+    ap.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        metavar="FEATURE",
+        help="leave a feature out (repeatable); the model for lead_encoder = 'none' is trained with "
+        "--drop lead2_cosine --out src/samestory/data/scorer-without-lead2.json.gz "
+        "--metrics src/samestory/data/scorer-without-lead2.metrics.json",
+    )
     args = ap.parse_args(argv)
     if not args.data.exists():
         sys.exit(f"training data missing: {args.data} (../shared is needed)")
@@ -94,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     version = head_version()
     feats = train.compute_features(pairs, make_featurizer(args.n_process), cache=args.cache, version=version)
     names, X = train.feature_matrix(feats)
+    unknown = sorted(set(args.drop) - set(names))
+    if unknown:
+        sys.exit(f"no such feature: {', '.join(unknown)}")
+    kept = [i for i, n in enumerate(names) if n not in args.drop]
+    names, X = [names[i] for i in kept], X[:, kept]
     Y = np.array([p.labels for p in pairs])
     langs = [f"{p.lang1}-{p.lang2}" for p in pairs]
     print(f"{len(pairs)} pairs, {len(set(groups.tolist()))} article groups, {len(names)} features", file=sys.stderr)
@@ -104,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": f"{args.data.name} sha256:{train.file_digest(args.data)}",
         "pairs": len(pairs),
         "article_groups": len(set(groups.tolist())),
-        "command": "python scripts/train_scorer.py",
+        "command": " ".join(["python scripts/train_scorer.py", *(sys.argv[1:] if argv is None else argv)]),
+        "features_dropped": sorted(args.drop),
         "model": {
             "kind": "per dimension, the mean of HistGradientBoostingRegressor (raw features), Ridge "
             "(standardised features, median-imputed, missing-value indicators, clipped to the training range) "

@@ -228,3 +228,26 @@ def test_shipped_model_scores_on_the_scale_and_orders_pairs():
     # (not exactly: the edge recomputed from the standardizer's rounded numbers may fall a hair
     # short of the training maximum, and so of a tree's last threshold)
     assert beyond == pytest.approx(at_edge, abs=0.05)
+
+
+def test_pairs_without_the_second_look_at_the_leads_get_the_model_trained_without_it(tmp_path):
+    from samestory.compare.model import SHIPPED_WITHOUT_LEAD2
+
+    scorer = TrainedScorer()
+    main, other = scorer.model, ScorerModel.load(shipped=SHIPPED_WITHOUT_LEAD2)
+    assert "lead2_cosine" in main.features and "lead2_cosine" not in other.features
+    assert set(other.features) == set(main.features) - {"lead2_cosine"}
+    assert other.info["features_dropped"] == ["lead2_cosine"] and "--drop lead2_cosine" in other.info["command"]
+    # its held-out Overall beats the main model's with the feature missing (0.784, docs/scorer.md)
+    assert other.info["metrics"]["dimensions"]["Overall"] > 0.79
+    with_lead2 = dict(zip(main.features, main.standardizer.median))
+    without = {f: v for f, v in with_lead2.items() if f != "lead2_cosine"}
+    assert scorer.model_for(with_lead2) is main
+    assert "lead2_cosine" not in scorer.model_for(without).features
+    expected = other.predict(other.vector(without))["Overall"][0]
+    assert scorer.score(without).overall == pytest.approx(expected)
+    # a model given by path scores every pair, with or without the feature
+    path = tmp_path / "model.json"
+    path.write_text(main.to_json())
+    given = TrainedScorer(model=str(path))
+    assert given.model_for(without) is given.model_for(with_lead2) is given.model

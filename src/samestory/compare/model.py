@@ -29,6 +29,10 @@ FORMAT = "samestory-scorer/4"
 TREES_ONLY = "samestory-trees/1"  # the first format: one tree ensemble per dimension
 # /3: a shrink without offset; /2: trees and ridge, no additive model or shrink
 READABLE = (FORMAT, "samestory-scorer/3", "samestory-scorer/2")
+SHIPPED = "scorer.json.gz"
+# the model for articles embedded without the second encoder of the leads (lead_encoder = "none"),
+# trained without its feature: scripts/train_scorer.py --drop lead2_cosine
+SHIPPED_WITHOUT_LEAD2 = "scorer-without-lead2.json.gz"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -389,10 +393,10 @@ class ScorerModel:
         return cls(tuple(d["features"]), dims, d.get("info", {}), std, splines, shrink)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> ScorerModel:
-        """Read a model file, by default the one shipped in ``samestory/data``."""
+    def load(cls, path: str | Path | None = None, *, shipped: str = SHIPPED) -> ScorerModel:
+        """Read a model file, by default the one shipped in ``samestory/data`` as ``shipped``."""
         if path is None:
-            raw = resources.files("samestory").joinpath("data", "scorer.json.gz").read_bytes()
+            raw = resources.files("samestory").joinpath("data", shipped).read_bytes()
         else:
             try:
                 raw = Path(path).read_bytes()

@@ -89,9 +89,12 @@ class FormulaScorer:
 class TrainedScorer:
     """The gradient-boosted model trained on SemEval-2022 Task 8 (``scripts/train_scorer.py``).
 
-    ``model`` is a path to another model file in the same format; by default the one shipped in
-    ``samestory/data/scorer.json.gz``, whose training command and held-out metrics are in
-    ``scorer.metrics.json`` beside it. It loads on first use.
+    ``model`` is a path to another model file in the same format, used for every pair; by
+    default the one shipped in ``samestory/data/scorer.json.gz``, whose training command and
+    held-out metrics are in ``scorer.metrics.json`` beside it. Pairs without ``lead2_cosine``
+    (articles embedded with ``lead_encoder = "none"``) then go to the model shipped for them,
+    trained without that feature (``scorer-without-lead2.json.gz``: held-out Overall 0.794,
+    against 0.784 for the main model reading the feature as missing). Models load on first use.
     """
 
     name = "trained"
@@ -99,15 +102,28 @@ class TrainedScorer:
     def __init__(self, *, model: str | None = None, **_: object) -> None:
         self._path = model
         self._model = None
+        self._without_lead2 = None
 
     @property
     def model(self):
+        """The main model (or the one given as ``model``)."""
         if self._model is None:
             from samestory.compare.model import ScorerModel
 
             self._model = ScorerModel.load(self._path)
         return self._model
 
+    def model_for(self, features: Mapping[str, float]):
+        """The model that scores these features."""
+        if self._path is not None or "lead2_cosine" in features:
+            return self.model
+        if self._without_lead2 is None:
+            from samestory.compare.model import SHIPPED_WITHOUT_LEAD2, ScorerModel
+
+            self._without_lead2 = ScorerModel.load(shipped=SHIPPED_WITHOUT_LEAD2)
+        return self._without_lead2
+
     def score(self, features: Mapping[str, float]) -> Dimensions:
-        pred = self.model.predict(self.model.vector(features))
+        model = self.model_for(features)
+        pred = model.predict(model.vector(features))
         return Dimensions(*(float(pred[d][0]) for d in DIMENSIONS))
