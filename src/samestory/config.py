@@ -91,6 +91,9 @@ class AnalyzeConfig:
         _check(self.time_limit >= 0, f"time_limit must be >= 0 (0: no limit), got {self.time_limit}")
 
 
+PRECISIONS = ("int8", "float32")  # of the use encoder's pass over an article (EmbedConfig.precision)
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EmbedConfig:
     """Text encoder: a registered name (``use`` = multilingual Universal Sentence Encoder, or
@@ -112,7 +115,8 @@ class EmbedConfig:
     def __post_init__(self) -> None:
         _check(self.threads >= 1, f"threads must be at least 1, got {self.threads}")
         _check(bool(self.lead_encoder), "lead_encoder must be an encoder name, 'auto' or 'none'")
-        _check(self.precision in ("int8", "float32"), f"precision must be int8 or float32, got {self.precision!r}")
+        known = ", ".join(PRECISIONS)
+        _check(self.precision in PRECISIONS, f"precision must be one of {known}, got {self.precision!r}")
 
     @property
     def lead_encoder_name(self) -> str | None:

