@@ -51,12 +51,14 @@ def _runs(default: int) -> int:
     return int(os.environ.get("SAMESTORY_CRASH_RUNS", default))
 
 
-def _startup_seconds(tmp_path: Path, env: dict[str, str]) -> float:
-    """How long an ingest with nothing to do takes here and now (the machine may be busy)."""
-    (tmp_path / "empty").mkdir()
+def _ingest_seconds(tmp_path: Path, env: dict[str, str], name: str, n_reports: int) -> float:
+    """How long an ingest of ``n_reports`` new reports takes here and now (the machine may be busy)."""
+    corpus = tmp_path / name
+    corpus.mkdir()
+    _write_corpus(corpus, 0, n_reports, seed=5)
     t0 = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "samestory.cli", "ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "e.db")],
+        [sys.executable, "-m", "samestory.cli", "ingest", str(corpus), "--db", str(tmp_path / f"{name}.db")],
         capture_output=True,
         env=env,
         timeout=120,
@@ -71,17 +73,20 @@ def test_repeated_sigkill_during_ingest_then_rerun(store_url, tmp_path):
     corpus = tmp_path / "corpus"
     args = [sys.executable, "-m", "samestory.cli", "ingest", str(corpus), "--db", store_url, "--batch-size", "7"]
     env = dict(os.environ, PYTHONWARNINGS="ignore")
-    startup = _startup_seconds(tmp_path, env)
     rng = random.Random(2024 + postgres)
     # a growing directory: each run finds a chunk of new reports besides what earlier runs left undone,
     # so every run has work to be killed in (the first one clusters in batch, later ones online)
     chunk = N_ARTICLES // (runs + 1)
+    # kills land between the end of the start (an ingest with nothing to do) and the end of a
+    # whole run of one chunk, both timed here: a fixed window misses once the analysis gets faster
+    startup = _ingest_seconds(tmp_path, env, "empty", 0)
+    whole = max(_ingest_seconds(tmp_path, env, "one-chunk", chunk), startup + 0.2)
     killed, partial, written = 0, 0, 0
     for _ in range(runs):
         _write_corpus(corpus, written, written + chunk)
         written += chunk
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        time.sleep(startup + rng.uniform(-0.1, 0.6))
+        time.sleep(rng.uniform(startup - 0.1, whole))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
@@ -92,7 +97,7 @@ def test_repeated_sigkill_during_ingest_then_rerun(store_url, tmp_path):
             partial += count < written or bool(store.unassigned())
     _write_corpus(corpus, written, N_ARTICLES)
     n = N_ARTICLES
-    print(f"startup {startup:.2f} s, {killed} of {runs} runs killed, {partial} left work undone")
+    print(f"startup {startup:.2f} s, a run {whole:.2f} s, {killed} of {runs} runs killed, {partial} left work undone")
     assert partial, "no kill landed mid-ingest: the delays are off"
 
     rerun = subprocess.run([*args, "--json"], capture_output=True, text=True, env=env, timeout=300)
