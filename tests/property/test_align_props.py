@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from samestory.align import Alignment, align_texts
@@ -141,8 +141,11 @@ def test_invariants_unrelated(a, b):
 @settings(deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=6, max_size=80).flatmap(render))
 def test_a_text_covers_itself(a):
-    al = align_texts(a, a)
     t = tokenize(a)
+    # six words may make fewer tokens ("400" "." "400" is one figure, 400.400): a text shorter
+    # than a passage has none, rightly
+    assume(len(t.starts) >= AlignConfig().min_passage_words)
+    al = align_texts(a, a)
     (p,) = al.passages
     assert (p.a_start, p.b_start) == (t.starts[0], t.starts[0])
     assert p.a_end == p.b_end >= t.ends[-1]
