@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from samestory.errors import StoreError
@@ -48,12 +49,29 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"cannot open SQLite store {self.path}: {exc}") from None
         super().__init__(conn, url=url or str(self.path))
         try:
-            for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
+            self._enter_wal()
+            for pragma in ("synchronous = NORMAL", "foreign_keys = ON"):
                 self._execute(f"PRAGMA {pragma}")
             self.migrate()
         except BaseException:
             conn.close()
             raise
+
+    def _enter_wal(self) -> None:
+        # Turning a new file to WAL takes an exclusive lock, and SQLite answers "database is
+        # locked" at once, without its busy handler, when two connections open a new file
+        # together (a deadlock it refuses to wait on): so wait here, as the busy timeout would.
+        deadline = time.monotonic() + BUSY_SECONDS
+        pause = 0.002
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreError(f"{self.url}: {str(exc).strip()}") from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
     def files(self) -> list[Path]:
         return [self.path.with_name(self.path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
