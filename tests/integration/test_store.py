@@ -404,7 +404,7 @@ def _open_together(url: str, n: int = 8) -> list[BaseException]:
         barrier.wait()
         try:
             open_store(url).close()
-        except BaseException as exc:  # noqa: BLE001 - every failure is the test's finding
+        except BaseException as exc:  # every failure is the finding
             errors.append(exc)
 
     threads = [threading.Thread(target=one) for _ in range(n)]
