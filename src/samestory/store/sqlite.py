@@ -67,8 +67,9 @@ class SQLiteStore(SQLStore):
             try:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
+            except sqlite3.Error as exc:
+                locked = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+                if not locked or time.monotonic() > deadline:
                     raise StoreError(f"{self.url}: {str(exc).strip()}") from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
