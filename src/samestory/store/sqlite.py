@@ -68,8 +68,8 @@ class SQLiteStore(SQLStore):
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 return
             except sqlite3.Error as exc:
-                locked = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
-                if not locked or time.monotonic() > deadline:
+                busy = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() > deadline:
                     raise StoreError(f"{self.url}: {str(exc).strip()}") from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
